@@ -86,6 +86,21 @@ public static class NeonJson
         DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
         MissingMemberHandling = MissingMemberHandling.Ignore,
         MaxDepth = 128,
-        ContractResolver = new DefaultContractResolver(),
+        ContractResolver = new NeonContractResolver(),
     };
+
+    /// <summary>Leaves unset extensible-enum fields out of request bodies, as unset nullable fields are.</summary>
+    private sealed class NeonContractResolver : DefaultContractResolver
+    {
+        protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyType is { IsValueType: true } type && typeof(IStringEnum).IsAssignableFrom(type) && property.ValueProvider is { } values)
+            {
+                property.ShouldSerialize = model => values.GetValue(model) is IStringEnum { Value.Length: > 0 };
+            }
+
+            return property;
+        }
+    }
 }
