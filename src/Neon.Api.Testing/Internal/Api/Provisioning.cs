@@ -174,15 +174,7 @@ internal static class Provisioning
         to.Roles.Clear();
         to.Roles.AddRange(from.Roles.Select(r => r.CopyTo(to.Id, now)));
         to.Databases.Clear();
-        to.Databases.AddRange(from.Databases.Select(d => new DatabaseModel
-        {
-            Id = state.NextSequence(),
-            BranchId = to.Id,
-            Name = d.Name,
-            OwnerName = d.OwnerName,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }));
+        to.Databases.AddRange(from.Databases.Select(d => d.CopyTo(to.Id, state.NextSequence(), now)));
     }
 
     /// <summary><c>ConnectionDetails</c> for a role and database through an endpoint.</summary>

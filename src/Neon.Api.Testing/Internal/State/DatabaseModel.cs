@@ -18,6 +18,16 @@ internal sealed class DatabaseModel
 
     public required DateTimeOffset UpdatedAt { get; set; }
 
+    public DatabaseModel CopyTo(string branchId, long id, DateTimeOffset now) => new()
+    {
+        Id = id,
+        BranchId = branchId,
+        Name = Name,
+        OwnerName = OwnerName,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,
