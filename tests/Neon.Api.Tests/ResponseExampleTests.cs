@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Neon.Api.Serialization;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Neon.Api.Tests;
+
+/// <summary>Every response example in the spec reads into its model and writes back without losing a field.</summary>
+public class ResponseExampleTests
+{
+    private static readonly MethodInfo Deserialize = typeof(NeonJson).GetMethod(nameof(NeonJson.Deserialize))!;
+
+    public static IEnumerable<TestCaseData> Examples()
+    {
+        var spec = (JsonObject)Neon.Api.SpecNormalizer.YamlJson.Parse(File.ReadAllText(TestSupport.SpecPath))!;
+        foreach (var (path, pathItem) in (JsonObject)spec["paths"]!)
+        {
+            foreach (var (method, operationNode) in (JsonObject)pathItem!)
+            {
+                if (operationNode is not JsonObject operation || operation["operationId"] is null || operation["responses"] is not JsonObject responses)
+                {
+                    continue;
+                }
+
+                var operationId = (string)operation["operationId"]!;
+                foreach (var (status, response) in responses)
+                {
+                    if (!status.StartsWith('2') || response?["content"]?["application/json"] is not JsonObject media)
+                    {
+                        continue;
+                    }
+
+                    if (media["example"] is { } example)
+                    {
+                        yield return new TestCaseData(operationId, example.ToJsonString()).SetName($"{operationId} {status} example");
+                    }
+
+                    if (media["examples"] is JsonObject examples)
+                    {
+                        foreach (var (name, named) in examples)
+                        {
+                            if (named?["value"] is { } value)
+                            {
+                                yield return new TestCaseData(operationId, value.ToJsonString()).SetName($"{operationId} {status} example {name}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void The_spec_has_response_examples_to_check() => Assert.That(Examples().Count(), Is.GreaterThanOrEqualTo(39), "spec 2.7.3 shows 39 success-response examples");
+
+    [TestCaseSource(nameof(Examples))]
+    public void Example_reads_into_its_model_without_loss(string operationId, string exampleJson)
+    {
+        var method = TestSupport.GeneratedOperations[operationId].Method;
+        var modelType = method.ReturnType.GetGenericArguments().Single();
+        var model = Deserialize.MakeGenericMethod(modelType).Invoke(null, [exampleJson]);
+        Assert.That(model, Is.Not.Null);
+
+        var original = JToken.Parse(exampleJson);
+        var roundTrip = JToken.Parse(NeonJson.Serialize(model));
+        var lost = new List<string>();
+        Compare(original, roundTrip, lost);
+        Assert.That(lost, Is.Empty, $"{operationId}: fields of the example that did not survive in {modelType.Name}");
+
+        var unknown = new List<string>();
+        FindUnmapped(model, "$", unknown, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Assert.That(unknown, Is.Empty, $"{operationId}: example fields that {modelType.Name} does not declare (kept only in AdditionalProperties)");
+    }
+
+    private static void Compare(JToken expected, JToken? actual, List<string> lost)
+    {
+        switch (expected)
+        {
+            case JObject obj:
+                foreach (var property in obj.Properties())
+                {
+                    if (property.Value.Type == JTokenType.Null)
+                    {
+                        continue;
+                    }
+
+                    var other = (actual as JObject)?[property.Name];
+                    if (other is null)
+                    {
+                        lost.Add(property.Value.Path);
+                        continue;
+                    }
+
+                    Compare(property.Value, other, lost);
+                }
+
+                break;
+            case JArray array:
+                var actualArray = actual as JArray;
+                if (actualArray is null || actualArray.Count != array.Count)
+                {
+                    lost.Add(array.Path);
+                    break;
+                }
+
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Compare(array[i], actualArray[i], lost);
+                }
+
+                break;
+            default:
+                if (!SameValue(expected, actual!))
+                {
+                    lost.Add($"{expected.Path} ({expected} -> {actual})");
+                }
+
+                break;
+        }
+    }
+
+    private static bool SameValue(JToken expected, JToken actual)
+    {
+        if (JToken.DeepEquals(expected, actual))
+        {
+            return true;
+        }
+
+        var left = expected.ToString(Newtonsoft.Json.Formatting.None).Trim('"');
+        var right = actual.ToString(Newtonsoft.Json.Formatting.None).Trim('"');
+        if (double.TryParse(left, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && double.TryParse(right, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
+        {
+            return a.Equals(b);
+        }
+
+        return DateTimeOffset.TryParse(left, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d1)
+            && DateTimeOffset.TryParse(right, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d2)
+            && d1 == d2;
+    }
+
+    private static void FindUnmapped(object? value, string path, List<string> unknown, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value is JToken || !seen.Add(value))
+        {
+            return;
+        }
+
+        if (value is System.Collections.IDictionary dictionary)
+        {
+            foreach (System.Collections.DictionaryEntry entry in dictionary)
+            {
+                FindUnmapped(entry.Value, $"{path}.{entry.Key}", unknown, seen);
+            }
+
+            return;
+        }
+
+        if (value is System.Collections.IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                FindUnmapped(item, $"{path}[{i++}]", unknown, seen);
+            }
+
+            return;
+        }
+
+        var type = value.GetType();
+        if (type.Namespace != "Neon.Api")
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var propertyValue = property.GetValue(value);
+            if (property.Name == "AdditionalProperties" && propertyValue is IDictionary<string, JToken> extra)
+            {
+                unknown.AddRange(extra.Keys.Select(k => $"{path}.{k}"));
+            }
+            else
+            {
+                FindUnmapped(propertyValue, $"{path}.{property.Name}", unknown, seen);
+            }
+        }
+    }
+}
