@@ -47,7 +47,7 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
     Console.Error.WriteLine("quickstart: cancelled");
     return 130;
 }
-catch (Exception exception) when (exception is NeonException or NeonOperationFailedException or TimeoutException or InvalidOperationException or System.Net.Http.HttpRequestException)
+catch (Exception exception)
 {
     Console.Error.WriteLine($"quickstart failed: {exception.Message.ReplaceLineEndings(" ")}");
     return 1;
