@@ -1,0 +1,61 @@
+// The Neon .NET client quick start: `dotnet run --project src/Neon.Api.QuickStart`.
+//
+// With NEON_API_KEY set it talks to the real Neon API (and creates, then deletes, a real project).
+// Without it, it starts the in-process Neon emulator from Neon.Api.Testing on a loopback port.
+
+using System;
+using System.Threading;
+using Neon.Api;
+using Neon.Api.QuickStart;
+using Neon.Api.Testing;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+FakeNeon? emulator = null;
+try
+{
+    var apiKey = Environment.GetEnvironmentVariable(NeonClient.ApiKeyVariable);
+    var clientOptions = new NeonClientOptions { ApplicationName = "neon-dotnet-quickstart/0.1" };
+    var flowOptions = new QuickStartOptions();
+
+    if (string.IsNullOrWhiteSpace(apiKey))
+    {
+        emulator = await FakeNeon.StartAsync(new FakeNeonOptions { OperationDuration = TimeSpan.FromMilliseconds(200) });
+        apiKey = FakeNeon.DefaultApiKey;
+        clientOptions.BaseUri = emulator.BaseUri;
+        flowOptions = new QuickStartOptions { PollInterval = TimeSpan.FromMilliseconds(50), OperationTimeout = TimeSpan.FromSeconds(30) };
+        Console.WriteLine($"{NeonClient.ApiKeyVariable} is not set: using the in-process Neon emulator at {emulator.BaseUri}");
+    }
+    else
+    {
+        Console.WriteLine($"Using the Neon API at {clientOptions.BaseUri} (API key from {NeonClient.ApiKeyVariable})");
+    }
+
+    using var neon = new NeonClient(apiKey, clientOptions);
+    await new QuickStartFlow(neon, Console.Out, flowOptions).RunAsync(cancellation.Token);
+
+    Console.WriteLine("Quick start finished.");
+    return 0;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("quickstart: cancelled");
+    return 130;
+}
+catch (Exception exception)
+{
+    Console.Error.WriteLine($"quickstart failed: {exception.Message.ReplaceLineEndings(" ")}");
+    return 1;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}

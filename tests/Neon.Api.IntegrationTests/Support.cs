@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Neon.Api.QuickStart;
+using Neon.Api.Testing;
+
+namespace Neon.Api.IntegrationTests;
+
+/// <summary>
+/// An emulator on a loopback port whose clock only moves when a test (or the operation waiter) advances it,
+/// plus a client pointed at it. Nothing here depends on wall-clock time.
+/// </summary>
+internal sealed class LoopbackNeon : IAsyncDisposable
+{
+    public static readonly TimeSpan OperationDuration = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    private LoopbackNeon(FakeNeon neon, ManualTimeProvider clock)
+    {
+        Neon = neon;
+        Clock = clock;
+        Client = new NeonClient(FakeNeon.DefaultApiKey, new NeonClientOptions { BaseUri = neon.BaseUri });
+    }
+
+    public FakeNeon Neon { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public NeonClient Client { get; }
+
+    public static async Task<LoopbackNeon> StartAsync(Action<FakeNeonOptions>? configure = null)
+    {
+        var clock = new ManualTimeProvider();
+        var options = new FakeNeonOptions { TimeProvider = clock, OperationDuration = OperationDuration };
+        configure?.Invoke(options);
+        return new LoopbackNeon(await FakeNeon.StartAsync(options), clock);
+    }
+
+    /// <summary>Quick-start options whose "pause" moves the emulator's clock instead of sleeping.</summary>
+    public QuickStartOptions FlowOptions(int pageSize = 1) => new()
+    {
+        PollInterval = PollInterval,
+        OperationTimeout = TimeSpan.FromMinutes(1),
+        PageSize = pageSize,
+        TimeProvider = Clock,
+        Delay = AdvanceClock,
+    };
+
+    public OperationWaiter Waiter() =>
+        new(Client, PollInterval, TimeSpan.FromMinutes(1), Clock, AdvanceClock);
+
+    public async Task<string> CreateProjectAsync(string name = "it")
+    {
+        var created = await Client.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = name } });
+        await Waiter().WaitAsync(created.Project.Id, created.Operations);
+        return created.Project.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Neon.DisposeAsync();
+    }
+
+    private Task AdvanceClock(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Clock.Advance(interval);
+        return Task.CompletedTask;
+    }
+}
