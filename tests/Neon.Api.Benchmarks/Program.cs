@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Neon.Api.Benchmarks.ClientBenchmarks).Assembly).Run(args);
