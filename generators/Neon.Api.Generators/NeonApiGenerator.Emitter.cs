@@ -11,7 +11,7 @@ public sealed partial class NeonApiGenerator
     /// <summary>Pure functions from models to C# source text.</summary>
     internal static class Emitter
     {
-        private const string Pagination = "global::Neon.Api.Pagination";
+        private const string Pagination = "global::Neon.Api.Paging";
         private const string Operations = "global::Neon.Api.Operations";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
 
@@ -148,7 +148,7 @@ public sealed partial class NeonApiGenerator
             }
 
             w.Line("/// <summary>");
-            w.Line($"/// Lists every item of <c>{pageable.OperationId}</c> (<c>{pageable.HttpMethod} {Xml(pageable.Path)}</c>) across all pages, fetching each page only");
+            w.Line($"/// Lists every item of <c>{pageable.OperationId}</c> (<c>{pageable.HttpMethod} /{Xml(pageable.Path.TrimStart('/'))}</c>) across all pages, fetching each page only");
             w.Line($"/// when the previous one is used up; <c>AsPages()</c> on the result works page by page. See <c>{pageable.RawMethodName}</c> for one page.");
             w.Line("/// </summary>");
             foreach (var parameter in parameters)

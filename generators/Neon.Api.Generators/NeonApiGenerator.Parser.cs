@@ -61,10 +61,11 @@ public sealed partial class NeonApiGenerator
                     pagination = ParsePagination(method, operationId, response, cursor, location, diagnostics);
                 }
 
-                operations = ParseOperations(response, location, diagnostics);
+                // Mutating calls return the operations they started; a GET that lists operations is a listing, not a wait.
+                operations = httpMethod == "GET" ? null : ParseOperations(response, location, diagnostics);
                 polling = ParsePolling(method, httpMethod, response);
             }
-            else if (cursor is not null || deprecated)
+            else if (cursor is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedReturnType, location, operationId, method.Name, method.ReturnType.ToDisplayString()));

@@ -204,6 +204,7 @@ public sealed partial class NeonApiGenerator
             return reason.Length <= 300 ? reason : reason.Substring(0, 297) + "...";
         }
 
-        private static string Route(string httpMethod, string path) => httpMethod.ToUpperInvariant() + " " + path;
+        // NSwag writes paths relative to the base URL ("projects/{project_id}"), the spec's texts absolute ("/projects/...").
+        private static string Route(string httpMethod, string path) => httpMethod.ToUpperInvariant() + " " + path.TrimStart('/');
     }
 }

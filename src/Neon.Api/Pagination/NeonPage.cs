@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Neon.Api.Internal;
 
-namespace Neon.Api.Pagination;
+namespace Neon.Api.Paging;
 
 /// <summary>One page of a cursor-paginated Neon listing.</summary>
 /// <typeparam name="T">The type of the listed items.</typeparam>

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Neon.Api.Pagination;
+namespace Neon.Api.Paging;
 
 /// <summary>Fetches one page of a listing.</summary>
 /// <typeparam name="T">The type of the listed items.</typeparam>

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Internal;
 
-namespace Neon.Api.Pagination;
+namespace Neon.Api.Paging;
 
 /// <summary>
 /// A lazily fetched, cursor-paginated Neon listing: enumerate it with <c>await foreach</c> to get every item of

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Neon.Api.Pagination;
+namespace Neon.Api.Paging;
 
 /// <summary>
 /// The end-of-listing rules for the three cursor shapes of the Neon API, as pure functions. Generated listing
