@@ -3,27 +3,21 @@ using System;
 namespace Neon.Api;
 
 /// <summary>
-/// The root of every exception this library throws on purpose: API errors, failed and timed-out operations.
+/// The root of every exception this library raises for a failed call: API errors (<see cref="NeonApiException"/>),
+/// unreadable responses, timeouts and network failures. Catch it to handle any failure of a Neon call.
 /// </summary>
-/// <remarks>Catch this type to handle every Neon-specific failure in one place.</remarks>
 public class NeonException : Exception
 {
-    /// <summary>Creates the exception with a default message.</summary>
-    public NeonException()
-        : base("A Neon API call failed.")
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">What went wrong.</param>
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What happened, in words a user understands.</param>
     public NeonException(string message)
         : base(message)
     {
     }
 
-    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The cause.</param>
+    /// <summary>Creates the exception with its cause.</summary>
+    /// <param name="message">What happened, in words a user understands.</param>
+    /// <param name="innerException">The underlying failure.</param>
     public NeonException(string message, Exception? innerException)
         : base(message, innerException)
     {

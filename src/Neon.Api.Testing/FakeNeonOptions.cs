@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace Neon.Api.Testing;
+
+/// <summary>
+/// Settings and fault-injection knobs of a <see cref="FakeNeon"/>.
+/// </summary>
+/// <remarks>
+/// The emulator keeps a reference to this object and reads the knobs on every request, so a test
+/// may change them while the emulator runs (for example set <see cref="ForceLockedMutations"/>
+/// before the call that should draw a 423). Counting knobs (<see cref="ForceLockedMutations"/>,
+/// <see cref="FailNextOperations"/>) are consumed by the emulator as it uses them.
+/// </remarks>
+public sealed class FakeNeonOptions
+{
+    /// <summary>
+    /// The clock that drives operations (scheduling, running, finished) and timestamps.
+    /// Defaults to <see cref="TimeProvider.System"/>; tests pass a <see cref="ManualTimeProvider"/>
+    /// and advance it instead of sleeping.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long an operation takes from creation to a terminal status (default 200 ms).
+    /// An operation is <c>scheduling</c> for the first quarter of it, then <c>running</c>.
+    /// <see cref="TimeSpan.Zero"/> makes operations finish at once.
+    /// </summary>
+    public TimeSpan OperationDuration { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Seed of the random generators (fault sampling and generated ids), for reproducible runs.</summary>
+    public int Seed { get; set; } = 20240101;
+
+    /// <summary>Latency added to every request before it is answered (real time, default none).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Share (0..1) of requests answered <c>429 Too Many Requests</c> with <c>Retry-After</c>.</summary>
+    public double TooManyRequestsRate { get; set; }
+
+    /// <summary>Share (0..1) of requests answered <c>503 Service Unavailable</c> with <c>Retry-After</c>.</summary>
+    public double ServiceUnavailableRate { get; set; }
+
+    /// <summary>The delay sent in <c>Retry-After</c> (whole seconds, rounded up) on injected 429 and 503 answers. Default 1 s.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The next this-many mutations (POST, PATCH, PUT, DELETE on implemented routes) are answered
+    /// <c>423 Locked</c>; decremented as they are used.
+    /// </summary>
+    public int ForceLockedMutations { get; set; }
+
+    /// <summary>Projects whose every mutation is answered <c>423 Locked</c> until removed from the set.</summary>
+    public ISet<string> LockedProjectIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The next this-many operations created end in status <c>failed</c> with an <c>error</c> message;
+    /// decremented as they are used.
+    /// </summary>
+    public int FailNextOperations { get; set; }
+
+    /// <summary>Share (0..1) of created operations that end in status <c>failed</c>.</summary>
+    public double OperationFailureRate { get; set; }
+
+    /// <summary>
+    /// When set, only this bearer token (and keys created through <c>POST /api_keys</c>) is accepted;
+    /// when <see langword="null"/> (the default) any non-empty bearer token is accepted.
+    /// Revoked keys are always refused.
+    /// </summary>
+    public string? ApiKey { get; set; }
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Neon.Api.Testing.Internal.Http;
+using Neon.Api.Testing.Internal.State;
+
+namespace Neon.Api.Testing.Internal.Api;
+
+/// <summary>Projects: create, get, list, update, delete, recover, and the connection URI.</summary>
+internal static class ProjectsApi
+{
+    private const string DefaultDatabase = "neondb";
+
+    private static readonly TimeSpan RecoveryWindow = TimeSpan.FromDays(7);
+
+    public static void Register(RouteHandlers handlers)
+    {
+        handlers.Add("createProject", Create);
+        handlers.Add("getProject", Get);
+        handlers.Add("listProjects", List);
+        handlers.Add("updateProject", Update);
+        handlers.Add("deleteProject", Delete);
+        handlers.Add("recoverProject", Recover);
+        handlers.Add("getConnectionURI", ConnectionUri);
+    }
+
+    private static ApiResult Create(RequestContext context)
+    {
+        var state = context.State;
+        var now = context.Now;
+        var body = context.Body().RequiredObject("project");
+        var regionId = body.OptionalString("region_id") ?? Regions.DefaultRegionId;
+        var region = Regions.Find(regionId)
+            ?? throw ApiError.BadRequest($"region_id '{regionId}' is not a supported region (see GET /regions)");
+        var pgVersion = (int)(body.OptionalInteger("pg_version", 14, 18) ?? 17);
+        var branchBody = body.OptionalObject("branch");
+        var databaseName = branchBody?.OptionalString("database_name", 1, 63) ?? DefaultDatabase;
+        var roleName = branchBody?.OptionalString("role_name", 1, 63) ?? $"{databaseName}_owner";
+        var branchName = branchBody?.OptionalString("name", 1, 256) ?? "main";
+        var annotations = branchBody?.OptionalStringMap("annotations");
+        var defaultEndpointSettings = body.OptionalRawObject("default_endpoint_settings");
+        if (body.OptionalObject("default_endpoint_settings") is { } defaults)
+        {
+            Provisioning.ComputeSettings.Read(defaults); // validates the compute limits
+        }
+
+        var legacyMin = body.OptionalNumber("autoscaling_limit_min_cu", 0.25);
+        var legacyMax = body.OptionalNumber("autoscaling_limit_max_cu", 0.25);
+        var id = state.Ids.ProjectId();
+        var project = new ProjectModel
+        {
+            Id = id,
+            Name = body.OptionalString("name", 1, 256) ?? id,
+            Region = region,
+            PgVersion = pgVersion,
+            OrgId = body.OptionalString("org_id", 1, 60),
+            StorePasswords = body.OptionalBool("store_passwords") ?? true,
+            HistoryRetentionSeconds = (int)(body.OptionalInteger("history_retention_seconds", 0, 2592000) ?? 86400),
+            Provisioner = body.OptionalString("provisioner") ?? "k8s-neonvm",
+            Settings = body.OptionalRawObject("settings"),
+            DefaultEndpointSettings = defaultEndpointSettings,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Sequence = state.NextSequence(),
+        };
+
+        var (branch, branchOperation) = Provisioning.CreateBranch(state, project, branchName, "create_timeline", now);
+        branch.IsDefault = true;
+        foreach (var pair in annotations ?? new())
+        {
+            branch.Annotations[pair.Key] = pair.Value;
+        }
+
+        var role = Provisioning.CreateRole(state, branch, roleName, noLogin: false, now);
+        var database = Provisioning.CreateDatabase(state, branch, databaseName, role.Name, now);
+        var compute = new Provisioning.ComputeSettings(legacyMin, legacyMax, null, null, null);
+        var (endpoint, endpointOperation) = Provisioning.CreateEndpoint(
+            state, project, branch, Provisioning.ReadWrite, compute, disabled: false, now);
+        state.Add(project);
+
+        var response = new JsonObject
+        {
+            ["project"] = project.ToJson(),
+            ["connection_uris"] = Json.Array([Provisioning.ConnectionDetails(endpoint, role, database)]),
+            ["roles"] = Json.Array([role.ToJson(withPassword: true)]),
+            ["databases"] = Json.Array([database.ToJson()]),
+            ["operations"] = Json.Operations([branchOperation, endpointOperation!], now),
+            ["branch"] = branch.ToJson(now),
+            ["endpoints"] = Json.Array([endpoint.ToJson(now)]),
+        };
+        return ApiResult.Created(response);
+    }
+
+    private static ApiResult Get(RequestContext context) =>
+        ApiResult.Ok(new JsonObject { ["project"] = context.Project().ToJson() });
+
+    private static ApiResult List(RequestContext context)
+    {
+        var query = context.Query;
+        var limit = query.Integer("limit", 1, 400) ?? 10;
+        query.Integer("timeout", 100, 30000);
+        var recoverable = query.Boolean("recoverable", defaultValue: false);
+        var search = query.String("search");
+        var orgId = query.String("org_id");
+        var now = context.Now;
+        var projects = context.State.AllProjects
+            .Where(p => recoverable ? p.IsDeleted && p.DeletedAt + RecoveryWindow > now : !p.IsDeleted)
+            .Where(p => orgId is null || p.OrgId == orgId)
+            .Where(p => search is null
+                || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || p.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
+        var (page, pagination) = Paging.ByCursor(
+            projects,
+            query.String("cursor"),
+            limit,
+            p => p.Id,
+            cursor => context.State.FindAnyProject(cursor)?.Sequence,
+            p => p.Sequence);
+
+        var response = new JsonObject
+        {
+            ["projects"] = Json.Array(page.Select(p => p.ToListItemJson())),
+        };
+        if (pagination is not null)
+        {
+            response["pagination"] = pagination;
+        }
+
+        response["applications"] = new JsonObject();
+        response["integrations"] = new JsonObject();
+        return ApiResult.Ok(response);
+    }
+
+    private static ApiResult Update(RequestContext context)
+    {
+        var project = context.Project();
+        var body = context.Body().RequiredObject("project");
+        var name = body.OptionalString("name", 1, 256);
+        var retention = body.OptionalInteger("history_retention_seconds", 0, 2592000);
+        var settings = body.OptionalRawObject("settings");
+        if (body.OptionalObject("default_endpoint_settings") is { } defaults)
+        {
+            Provisioning.ComputeSettings.Read(defaults);
+        }
+
+        var defaultEndpointSettings = body.OptionalRawObject("default_endpoint_settings");
+        project.Name = name ?? project.Name;
+        project.HistoryRetentionSeconds = (int)(retention ?? project.HistoryRetentionSeconds);
+        project.Settings = settings ?? project.Settings;
+        project.DefaultEndpointSettings = defaultEndpointSettings ?? project.DefaultEndpointSettings;
+        project.UpdatedAt = context.Now;
+        return ApiResult.Ok(Json.WithOperations("project", project.ToJson(), [], context.Now));
+    }
+
+    private static ApiResult Delete(RequestContext context)
+    {
+        var project = context.Project();
+        project.DeletedAt = context.Now;
+        return ApiResult.Ok(new JsonObject { ["project"] = project.ToJson() });
+    }
+
+    private static ApiResult Recover(RequestContext context)
+    {
+        var id = context.Path("project_id");
+        var project = context.State.FindAnyProject(id);
+        if (project is null || (project.IsDeleted && project.DeletedAt + RecoveryWindow <= context.Now))
+        {
+            throw ApiError.NotFound($"project {id} not found");
+        }
+
+        if (!project.IsDeleted)
+        {
+            throw ApiError.Conflict($"project {id} is not deleted");
+        }
+
+        project.DeletedAt = null;
+        project.UpdatedAt = context.Now;
+        return ApiResult.Ok(new JsonObject
+        {
+            ["project"] = project.ToJson(),
+            ["branches"] = Json.Array(project.Branches.Select(b => b.ToJson(context.Now))),
+        });
+    }
+
+    private static ApiResult ConnectionUri(RequestContext context)
+    {
+        var project = context.Project();
+        var query = context.Query;
+        var branch = query.String("branch_id") is { } branchId
+            ? EmulatorState.RequireBranch(project, branchId)
+            : project.DefaultBranch;
+        var databaseName = query.RequiredString("database_name");
+        var roleName = query.RequiredString("role_name");
+        var pooled = query.Boolean("pooled", defaultValue: false);
+        var endpoint = query.String("endpoint_id") is { } endpointId
+            ? EmulatorState.RequireEndpoint(project, endpointId)
+            : project.Endpoints.FirstOrDefault(e => e.BranchId == branch.Id && e.Type == Provisioning.ReadWrite)
+                ?? throw ApiError.NotFound($"branch {branch.Id} has no read_write endpoint");
+        var database = EmulatorState.RequireDatabase(branch, databaseName);
+        var role = EmulatorState.RequireRole(branch, roleName);
+        if (role.Password is null)
+        {
+            throw ApiError.BadRequest($"role \"{role.Name}\" cannot log in (created with no_login)");
+        }
+
+        return ApiResult.Ok(new JsonObject
+        {
+            ["uri"] = Provisioning.ConnectionUri(endpoint, role, database.Name, pooled),
+        });
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Neon.Api.Testing.Internal.Api;
+using Neon.Api.Testing.Internal.Http;
+using Neon.Api.Testing.Internal.Routing;
+using Neon.Api.Testing.Internal.State;
+
+namespace Neon.Api.Testing.Internal;
+
+/// <summary>
+/// The request pipeline shared by the handler and the loopback server: latency, authentication,
+/// injected faults, routing by the spec's path templates, project locks, then the route handler.
+/// </summary>
+internal sealed class Emulator
+{
+    private const string BasePath = "/api/v2";
+
+    private readonly object _gate = new();
+    private readonly EmulatorState _state;
+    private readonly RouteHandlers _handlers = new();
+    private readonly Random _faultRandom;
+
+    public Emulator(FakeNeonOptions options, FakeNeonCounters counters)
+    {
+        Options = options;
+        Counters = counters;
+        _state = new EmulatorState(options);
+        _faultRandom = new Random(options.Seed);
+        ProjectsApi.Register(_handlers);
+        BranchesApi.Register(_handlers);
+        EndpointsApi.Register(_handlers);
+        DatabasesApi.Register(_handlers);
+        RolesApi.Register(_handlers);
+        OperationsApi.Register(_handlers);
+        AccountApi.Register(_handlers);
+
+        var known = SpecRouteTable.Routes.Select(r => r.OperationId).ToHashSet(StringComparer.Ordinal);
+        var strays = _handlers.OperationIds.Where(id => !known.Contains(id)).ToList();
+        if (strays.Count > 0)
+        {
+            throw new InvalidOperationException($"Handlers for operations missing from the spec: {string.Join(", ", strays)}");
+        }
+    }
+
+    public FakeNeonOptions Options { get; }
+
+    public FakeNeonCounters Counters { get; }
+
+    /// <summary>The operationIds the emulator implements.</summary>
+    public IReadOnlyCollection<string> ImplementedOperationIds => _handlers.OperationIds.ToArray();
+
+    public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Counters.RecordRequest();
+        var requestId = request.Headers.TryGetValues("X-Request-ID", out var ids) && ids.FirstOrDefault() is { Length: > 0 } sent
+            ? sent
+            : Guid.NewGuid().ToString();
+
+        if (Options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Options.Latency, cancellationToken).ConfigureAwait(false);
+        }
+
+        var body = request.Content is null
+            ? null
+            : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = Handle(request, body, requestId);
+        }
+        catch (ApiError error)
+        {
+            response = ErrorResponse(error, requestId);
+        }
+#pragma warning disable CA1031 // a bug in a route handler becomes a 500 answer instead of tearing down the server loop
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            response = ErrorResponse(
+                new ApiError(HttpStatusCode.InternalServerError, "INTERNAL_ERROR", $"emulator error: {ex.Message}"), requestId);
+        }
+
+        response.RequestMessage = request;
+        response.Headers.TryAddWithoutValidation("X-Request-ID", requestId);
+        Counters.RecordResponse((int)response.StatusCode);
+        return response;
+    }
+
+    private HttpResponseMessage Handle(HttpRequestMessage request, string? body, string requestId)
+    {
+        lock (_gate)
+        {
+            Authenticate(request);
+            if (InjectedFault() is { } fault)
+            {
+                var response = ErrorResponse(fault, requestId);
+                response.Headers.RetryAfter = new RetryConditionHeaderValue(
+                    TimeSpan.FromSeconds(Math.Max(0, Math.Ceiling(Options.RetryAfter.TotalSeconds))));
+                return response;
+            }
+
+            var method = request.Method.Method.ToUpperInvariant();
+            var route = Route(method, request.RequestUri, out var parameters);
+            if (!_handlers.TryGet(route.OperationId, out var handler))
+            {
+                throw new ApiError(
+                    HttpStatusCode.NotImplemented,
+                    "NOT_IMPLEMENTED",
+                    $"operation {route.OperationId} ({method} {route.Template}) is not implemented by the Neon emulator");
+            }
+
+            var context = new RequestContext
+            {
+                State = _state,
+                Now = Options.TimeProvider.GetUtcNow(),
+                PathParameters = parameters,
+                Query = QueryParameters.Parse(request.RequestUri?.Query),
+                BodyText = body,
+            };
+            if (method != "GET")
+            {
+                CheckLocks(route, context);
+            }
+
+            var result = handler(context);
+            return JsonResponse(result.Status, result.Body);
+        }
+    }
+
+    private void Authenticate(HttpRequestMessage request)
+    {
+        var authorization = request.Headers.Authorization;
+        var token = authorization is not null
+            && string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? authorization.Parameter?.Trim()
+            : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new ApiError(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "missing or empty 'Authorization: Bearer <api key>' header");
+        }
+
+        var key = _state.ApiKeys.FirstOrDefault(k => k.Token == token);
+        if (key is { Revoked: true } || (key is null && Options.ApiKey is not null && Options.ApiKey != token))
+        {
+            throw new ApiError(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "the API key is not valid or has been revoked");
+        }
+
+        if (key is not null)
+        {
+            key.LastUsedAt = Options.TimeProvider.GetUtcNow();
+            key.LastUsedFromAddress = "127.0.0.1";
+        }
+    }
+
+    /// <summary>Samples the 429 and 503 shares (two independent draws from the seeded generator).</summary>
+    private ApiError? InjectedFault()
+    {
+        if (Options.TooManyRequestsRate > 0 && _faultRandom.NextDouble() < Options.TooManyRequestsRate)
+        {
+            return new ApiError(HttpStatusCode.TooManyRequests, "RATE_LIMITED", "rate limit exceeded (injected by the emulator)");
+        }
+
+        if (Options.ServiceUnavailableRate > 0 && _faultRandom.NextDouble() < Options.ServiceUnavailableRate)
+        {
+            return new ApiError(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE", "service unavailable (injected by the emulator)");
+        }
+
+        return null;
+    }
+
+    private static SpecRoute Route(string method, Uri? uri, out Dictionary<string, string> parameters)
+    {
+        var path = uri?.AbsolutePath ?? "/";
+        if (!path.StartsWith(BasePath + "/", StringComparison.Ordinal))
+        {
+            throw ApiError.NotFound($"no route for {method} {path}: the API lives under {BasePath}/");
+        }
+
+        var segments = path[BasePath.Length..]
+            .Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Uri.UnescapeDataString)
+            .ToArray();
+        return SpecRouteTable.Match(method, segments, out parameters)
+            ?? throw ApiError.NotFound($"no route for {method} {path}");
+    }
+
+    /// <summary>
+    /// 423 for mutations: the injected ones first, then projects that are locked by a knob or by a
+    /// running operation (an unknown project is a 404 before that).
+    /// </summary>
+    private void CheckLocks(SpecRoute route, RequestContext context)
+    {
+        if (Options.ForceLockedMutations > 0)
+        {
+            Options.ForceLockedMutations--;
+            throw ApiError.Locked("project is locked (injected by the emulator)");
+        }
+
+        if (route.OperationId == "recoverProject" || !context.PathParameters.TryGetValue("project_id", out var projectId))
+        {
+            return;
+        }
+
+        var project = _state.RequireProject(projectId);
+        if (Options.LockedProjectIds.Contains(projectId) || project.HasRunningOperations(context.Now))
+        {
+            throw ApiError.Locked("project already has running operations, scheduling of new ones is prohibited");
+        }
+    }
+
+    private static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
+        JsonResponse(error.Status, new JsonObject
+        {
+            ["request_id"] = requestId,
+            ["code"] = error.Code,
+            ["message"] = error.Message,
+        });
+
+    private static HttpResponseMessage JsonResponse(HttpStatusCode status, JsonNode body) => new(status)
+    {
+        Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+    };
+}

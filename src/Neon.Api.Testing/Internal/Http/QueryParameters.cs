@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Neon.Api.Testing.Internal.Http;
+
+/// <summary>The query string of a request with validating accessors (failures are 400s naming the parameter).</summary>
+internal sealed class QueryParameters
+{
+    private readonly Dictionary<string, string> _values;
+
+    private QueryParameters(Dictionary<string, string> values) => _values = values;
+
+    public static QueryParameters Parse(string? query)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in (query ?? string.Empty).TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var name = Uri.UnescapeDataString((eq < 0 ? part : part[..eq]).Replace('+', ' '));
+            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(part[(eq + 1)..].Replace('+', ' '));
+            values[name] = value;
+        }
+
+        return new QueryParameters(values);
+    }
+
+    /// <summary>A parameter's value; an empty value counts as absent.</summary>
+    public string? String(string name) =>
+        _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public string RequiredString(string name) =>
+        String(name) ?? throw ApiError.BadRequest($"missing required query parameter '{name}'");
+
+    public int? Integer(string name, int minimum, int maximum)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            throw ApiError.BadRequest($"query parameter '{name}' must be an integer, got '{text}'");
+        }
+
+        return value >= minimum && value <= maximum
+            ? value
+            : throw ApiError.BadRequest($"query parameter '{name}' must be between {minimum} and {maximum}, got {value}");
+    }
+
+    public bool Boolean(string name, bool defaultValue)
+    {
+        var text = String(name);
+        return text switch
+        {
+            null => defaultValue,
+            "true" => true,
+            "false" => false,
+            _ => throw ApiError.BadRequest($"query parameter '{name}' must be 'true' or 'false', got '{text}'"),
+        };
+    }
+
+    public string Enum(string name, string defaultValue, params string[] allowed)
+    {
+        var text = String(name) ?? defaultValue;
+        return allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw ApiError.BadRequest($"query parameter '{name}' must be one of: {string.Join(", ", allowed)}; got '{text}'");
+    }
+}

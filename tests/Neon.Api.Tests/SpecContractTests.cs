@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NUnit.Framework;
+using YamlDotNet.RepresentationModel;
+
+namespace Neon.Api.Tests;
+
+/// <summary>The vendored spec is the published one, and every operation in it is callable.</summary>
+public class SpecContractTests
+{
+    [Test]
+    public void Vendored_spec_matches_the_recorded_provenance_hash()
+    {
+        var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestSupport.RepositoryRoot, "openapi", "provenance.json"))).RootElement;
+        var file = provenance.GetProperty("file").GetString()!;
+        var expected = provenance.GetProperty("sha256").GetString()!;
+
+        using var stream = File.OpenRead(Path.Combine(TestSupport.RepositoryRoot, "openapi", file));
+        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+
+        Assert.That(actual, Is.EqualTo(expected), $"openapi/{file} no longer matches openapi/provenance.json: re-vendor it with the update steps in README.");
+        Assert.That(provenance.GetProperty("package").GetString(), Is.EqualTo("@neondatabase/api-client"));
+        Assert.That(provenance.GetProperty("version").GetString(), Is.EqualTo("2.7.3"));
+    }
+
+    [Test]
+    public void Every_operation_of_the_spec_has_its_method_with_matching_metadata()
+    {
+        var operations = TestSupport.SpecOperations().ToList();
+        Assert.That(operations, Has.Count.EqualTo(163), "spec 2.7.3 has 163 operations");
+
+        var missing = operations.Where(o => !TestSupport.GeneratedOperations.ContainsKey(o.OperationId)).Select(o => o.OperationId).ToList();
+        Assert.That(missing, Is.Empty, "operations without a client method");
+
+        foreach (var (operationId, method, path, node) in operations)
+        {
+            var (info, attribute) = TestSupport.GeneratedOperations[operationId];
+            var tag = ((YamlScalarNode)((YamlSequenceNode)node["tags"]).Children[0]).Value;
+            Assert.Multiple(() =>
+            {
+                Assert.That(attribute.HttpMethod, Is.EqualTo(method), operationId);
+                Assert.That(attribute.Path, Is.EqualTo(path), operationId);
+                Assert.That(attribute.Tag, Is.EqualTo(tag), operationId);
+                Assert.That(info.Name, Is.EqualTo(char.ToUpperInvariant(operationId[0]) + operationId[1..] + "Async"), "method names follow operationIds");
+                Assert.That(info.IsVirtual, Is.True, $"{info.Name} must be virtual so users can mock it");
+            });
+        }
+    }
+
+    [Test]
+    public void Deprecated_flags_match_the_spec()
+    {
+        var deprecated = TestSupport.SpecOperations()
+            .Where(o => o.Node.Children.TryGetValue(new YamlScalarNode("deprecated"), out var d) && ((YamlScalarNode)d).Value == "true")
+            .Select(o => o.OperationId)
+            .OrderBy(x => x, StringComparer.Ordinal)
+            .ToList();
+        var flagged = TestSupport.GeneratedOperations.Values.Where(o => o.Attribute.Deprecated).Select(o => o.Attribute.OperationId).OrderBy(x => x, StringComparer.Ordinal).ToList();
+
+        Assert.That(deprecated, Has.Count.EqualTo(15));
+        Assert.That(flagged, Is.EqualTo(deprecated));
+    }
+
+    [Test]
+    public void Every_operation_group_is_reachable_from_one_NeonClient()
+    {
+        using var client = new NeonClient(TestSupport.ApiKey);
+        var groupTypes = TestSupport.GeneratedOperations.Values.Select(o => o.Method.DeclaringType!).Distinct().ToList();
+        var properties = typeof(NeonClient).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+        Assert.That(groupTypes, Has.Count.EqualTo(18), "one group per spec tag");
+        foreach (var groupType in groupTypes)
+        {
+            var property = properties.SingleOrDefault(p => p.PropertyType == groupType);
+            Assert.That(property, Is.Not.Null, $"NeonClient has no property for {groupType.Name}");
+            var first = property!.GetValue(client);
+            Assert.That(first, Is.Not.Null.And.InstanceOf(groupType));
+            Assert.That(property.GetValue(client), Is.SameAs(first), "groups are created once");
+        }
+
+        Assert.That(client.Branch, Is.InstanceOf<BranchClient>());
+        Assert.That(client.AuthLegacy, Is.InstanceOf<AuthLegacyClient>());
+        Assert.That(client.ApiKey, Is.InstanceOf<ApiKeyClient>());
+    }
+}
