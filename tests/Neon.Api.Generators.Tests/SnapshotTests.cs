@@ -13,7 +13,7 @@ public sealed class SnapshotTests
     {
         var run = GeneratorHarness.Run(GeneratorHarness.Library(null, ("Inputs/NeonApiSample.cs", RepositoryPaths.Input("NeonApiSample.cs"))));
 
-        Snapshot.Match("Sample", run.Files);
+        SnapshotAssert.Match("Sample", run.Files);
     }
 
     [Test]

@@ -12,7 +12,7 @@ namespace Neon.Api.Generators.Tests.Infrastructure;
 /// Compares generated files with the expected files checked in under <c>Snapshots/{name}/</c>. Set
 /// <c>NEON_UPDATE_SNAPSHOTS=1</c> to rewrite the expected files from the actual output instead.
 /// </summary>
-internal static class Snapshot
+internal static class SnapshotAssert
 {
     public const string UpdateVariable = "NEON_UPDATE_SNAPSHOTS";
 
