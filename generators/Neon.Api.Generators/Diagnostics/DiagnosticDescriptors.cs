@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Neon.Api.Generators.Diagnostics;
+
+/// <summary>Every diagnostic id the generator uses: its own warnings (NEON1xxx) and the ids of the [Obsolete] it emits (NEON000x).</summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>The [Obsolete] DiagnosticId of legacy Neon Auth endpoints (tag <c>Auth (legacy)</c>).</summary>
+    public const string LegacyAuthObsoleteId = "NEON0001";
+
+    /// <summary>The [Obsolete] DiagnosticId of every other deprecated endpoint.</summary>
+    public const string DeprecatedObsoleteId = "NEON0002";
+
+    /// <summary>The UrlFormat of the emitted [Obsolete]: Neon's API reference page of the operation (lower-cased operationId).</summary>
+    public const string ReferenceUrlFormat = "https://api-docs.neon.tech/reference/{0}";
+
+    private const string Category = "Neon.Api.Generators";
+    private const string HelpLinkFormat = "docs/README-generator.md#{0}";
+
+    public static readonly DiagnosticDescriptor PageItemsNotFound = Create(
+        "NEON1001",
+        "Paginated operation has no unique item list",
+        "Operation '{0}' ({1}) is paginated ({2} shape), but its response type '{3}' has {4} list properties of a model type instead of exactly one, so no listing method was generated",
+        "A listing method yields the items of each page: the response must have exactly one list property whose element type is a class (lists of strings are ignored).");
+
+    public static readonly DiagnosticDescriptor PaginationShapeNotRecognized = Create(
+        "NEON1002",
+        "Operation takes a cursor but has no known pagination shape",
+        "Operation '{0}' ({1}) takes a '{2}' parameter, but its response type '{3}' has none of the known pagination shapes (pagination.cursor, pagination.next, next_cursor with is_truncated), so no listing method was generated",
+        "The generator recognises the three cursor shapes of the Neon API by the response's properties; a new shape needs generator support.");
+
+    public static readonly DiagnosticDescriptor DeprecationReplacementNotFound = Create(
+        "NEON1003",
+        "Replacement of a deprecated operation not found",
+        "The deprecation text of operation '{0}' names the replacement '{1} {2}', but no operation has that method and path, so the [Obsolete] message quotes the text instead of naming a method",
+        "Deprecated operations whose description reads 'DEPRECATED, use `<path>` instead' get an [Obsolete] message naming the C# method of the operation with that path and the same HTTP method.");
+
+    public static readonly DiagnosticDescriptor DeprecatedMethodNotPartial = Create(
+        "NEON1004",
+        "Deprecated operation cannot be marked obsolete",
+        "Operation '{0}' is deprecated, but method '{1}' is not a partial method implementation without a defining declaration, so no [Obsolete] could be added",
+        "The generator marks a deprecated raw method obsolete by emitting the defining declaration of a partial method; the NSwag template must emit deprecated methods as 'partial' implementations.");
+
+    public static readonly DiagnosticDescriptor PollingOperationNotFound = Create(
+        "NEON1005",
+        "No operation polling endpoint found",
+        "{0} operation(s) return Neon operations (for example '{1}'), but no GET operation reads one operation by project id and operation id, so no WaitForOperationsAsync extensions were generated",
+        "Waiting for operations polls the endpoint whose response holds a single operation of the type listed in the 'operations' properties.");
+
+    public static readonly DiagnosticDescriptor OperationTypeNotReadable = Create(
+        "NEON1006",
+        "Operation type lacks the properties the poller needs",
+        "The operations of response '{0}' are of type '{1}', which lacks {2}, so no WaitForOperationsAsync extension was generated for it",
+        "The poller reads Id, ProjectId and Status (and Action and Error when present) of each operation.");
+
+    public static readonly DiagnosticDescriptor ClientTypeNotExtendable = Create(
+        "NEON1007",
+        "Client type cannot be extended",
+        "Operation '{0}' needs generated members in '{1}', but that type is {2}, so nothing was generated for it",
+        "Generated members are added to the raw client class as a partial declaration: the class must be a partial, non-generic, top-level class.");
+
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Create(
+        "NEON1008",
+        "Listing method name already taken",
+        "No listing method was generated for operation '{0}' because '{1}' already has a member named '{2}'",
+        "Listing methods are named after the raw method with 'All' before 'Async'.");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+        "NEON1009",
+        "Operation method does not return Task<T>",
+        "Operation '{0}' needs generated members, but its method '{1}' returns '{2}' instead of Task<T>, so nothing was generated for it",
+        "Raw operation methods return Task<TResponse>; the generator reads the response type to find pagination and operations.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
+    {
+        PageItemsNotFound,
+        PaginationShapeNotRecognized,
+        DeprecationReplacementNotFound,
+        DeprecatedMethodNotPartial,
+        PollingOperationNotFound,
+        OperationTypeNotReadable,
+        ClientTypeNotExtendable,
+        GeneratedNameTaken,
+        UnsupportedReturnType,
+    }.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
+        id,
+        title,
+        message,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id.ToLowerInvariant()));
+}

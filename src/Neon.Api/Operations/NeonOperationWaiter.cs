@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Neon.Api.Internal;
+
+namespace Neon.Api.Operations;
+
+/// <summary>
+/// Polls Neon operations until each reaches a final status, with a deadline, a growing poll delay and cancellation.
+/// The generated <c>WaitForOperationsAsync</c> extension methods call it.
+/// </summary>
+public static class NeonOperationWaiter
+{
+    /// <summary>Waits until every operation has finished successfully.</summary>
+    /// <param name="operations">The operations as returned by the call that started them.</param>
+    /// <param name="source">Reads an operation's current state (the generated operation client implements it).</param>
+    /// <param name="options">Deadline and delays; <see langword="null"/> means <see cref="NeonWaitOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the waiting.</param>
+    /// <returns>The final states of the operations, in the order given.</returns>
+    /// <exception cref="NeonOperationFailedException">An operation ended with <c>failed</c>, <c>error</c> or <c>cancelled</c>.</exception>
+    /// <exception cref="NeonOperationTimeoutException">Some operations were unfinished at the deadline.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <remarks>
+    /// Operations already final are never polled, so a list that is already done costs no request. Unfinished
+    /// operations are polled concurrently, first after <see cref="NeonWaitOptions.InitialDelay"/>, then at delays
+    /// growing by <see cref="NeonWaitOptions.BackoffFactor"/> up to <see cref="NeonWaitOptions.MaxDelay"/>.
+    /// </remarks>
+    public static async Task<IReadOnlyList<NeonOperationState>> WaitAsync(
+        IEnumerable<NeonOperationState> operations,
+        INeonOperationSource source,
+        NeonWaitOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentGuard.NotNull(operations, nameof(operations));
+        ArgumentGuard.NotNull(source, nameof(source));
+        options ??= NeonWaitOptions.Default;
+        options.Validate();
+        var delay = options.Delay ?? DefaultDelay;
+        var clock = options.Clock ?? StartStopwatch();
+
+        var states = operations.ToArray();
+        ThrowIfAnyFailed(states);
+        var pending = Enumerable.Range(0, states.Length).Where(i => !states[i].IsTerminal).ToList();
+        var deadline = clock() + options.Timeout;
+
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var remaining = deadline - clock();
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new NeonOperationTimeoutException(options.Timeout, pending.Select(i => states[i]).ToList());
+            }
+
+            var wait = NextDelay(attempt, options);
+            await delay(wait < remaining ? wait : remaining, cancellationToken).ConfigureAwait(false);
+
+            var polled = await Task.WhenAll(pending.Select(i => PollAsync(source, states[i], cancellationToken))).ConfigureAwait(false);
+            for (var k = 0; k < pending.Count; k++)
+            {
+                states[pending[k]] = polled[k];
+            }
+
+            ThrowIfAnyFailed(polled);
+            pending.RemoveAll(i => states[i].IsTerminal);
+        }
+
+        return states;
+    }
+
+    /// <summary>The delay before poll number <paramref name="attempt"/> (0 for the first): the initial delay grown by the backoff factor per attempt, capped.</summary>
+    /// <param name="attempt">The zero-based poll number.</param>
+    /// <param name="options">The delays in force.</param>
+    /// <returns>The delay.</returns>
+    public static TimeSpan NextDelay(int attempt, NeonWaitOptions options)
+    {
+        ArgumentGuard.NotNull(options, nameof(options));
+        if (attempt < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "The attempt number cannot be negative.");
+        }
+
+        var ticks = options.InitialDelay.Ticks * Math.Pow(options.BackoffFactor, attempt);
+        return ticks >= options.MaxDelay.Ticks ? options.MaxDelay : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private static async Task<NeonOperationState> PollAsync(INeonOperationSource source, NeonOperationState operation, CancellationToken cancellationToken) =>
+        await source.GetOperationStateAsync(operation.ProjectId, operation.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No state was returned for Neon operation {operation.Id}.");
+
+    private static void ThrowIfAnyFailed(IEnumerable<NeonOperationState> states)
+    {
+        var failed = states.FirstOrDefault(s => NeonOperationStatuses.Classify(s.Status) == NeonOperationOutcome.Failed);
+        if (failed is not null)
+        {
+            throw new NeonOperationFailedException(failed);
+        }
+    }
+
+    private static Task DefaultDelay(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
+
+    private static Func<TimeSpan> StartStopwatch()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        return () => stopwatch.Elapsed;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Neon.Api.Generators.Models;
+using Neon.Api.Generators.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Neon.Api.Generators.Tests;
+
+/// <summary>
+/// Runs the generator over the real NSwag output of spec 2.7.3 (the NeonApi.g.cs that building src/Neon.Api leaves in
+/// its obj folder) together with the library's hand-written sources, as the build does.
+/// </summary>
+[TestFixture]
+public sealed class RealSpecTests
+{
+    private static readonly string[] PaginatedOperations =
+    {
+        "listProjects", "listSharedProjects", "listProjectOperations", "getConsumptionHistoryPerProject",
+        "getConsumptionHistoryPerProjectV2", "getConsumptionHistoryPerBranchV2", "listProjectBranches",
+        "getOrganizationMembers", "listProjectBranchFunctions", "listProjectBranchBucketObjects",
+    };
+
+    private static readonly string[] Net10Symbols = { "NET10_0", "NET10_0_OR_GREATER", "NET9_0_OR_GREATER", "NET7_0_OR_GREATER", "NETCOREAPP" };
+
+    private static readonly Lazy<CSharpCompilation> Library = new(() =>
+    {
+        var generated = Directory.GetFiles(Path.Combine(RepositoryPaths.Library, "obj"), "NeonApi.g.cs", SearchOption.AllDirectories)
+            .Where(f => f.Contains("net10.0", StringComparison.Ordinal))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault();
+        Assert.That(generated, Is.Not.Null, "src/Neon.Api/obj/**/net10.0/**/NeonApi.g.cs not found: build src/Neon.Api first");
+        var handWritten = Directory.GetFiles(RepositoryPaths.Library, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var options = GeneratorHarness.ModernParseOptions.WithPreprocessorSymbols(
+            GeneratorHarness.ModernParseOptions.PreprocessorSymbolNames.Concat(Net10Symbols));
+        return GeneratorHarness.Compilation(handWritten.Append(generated!).Select(f => (f, File.ReadAllText(f))), options);
+    });
+
+    [Test]
+    public void The_real_clients_get_every_helper_and_compile_cleanly()
+    {
+        var run = GeneratorHarness.Run(Library.Value);
+        var operations = run.Result.Results.Single().TrackedSteps[TrackingNames.Operations]
+            .SelectMany(s => s.Outputs).Select(o => (OperationModel)o.Value).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations, Has.Count.EqualTo(163), "operations with [NeonOperation]");
+            Assert.That(operations.Where(o => o.Pagination is not null).Select(o => o.OperationId), Is.EquivalentTo(PaginatedOperations));
+            Assert.That(operations.Count(o => o.Operations is not null), Is.EqualTo(25), "operations returning operations");
+            Assert.That(operations.Count(o => o.Deprecated), Is.EqualTo(15));
+            Assert.That(run.GeneratorDiagnostics.Select(d => d.ToString()), Is.Empty);
+            Assert.That(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()), Is.Empty);
+        });
+
+        var obsolete = run.Files.Where(f => f.Key.EndsWith(".Deprecation.g.cs", StringComparison.Ordinal))
+            .Sum(f => f.Value.Split("[global::System.Obsolete(").Length - 1);
+        Assert.That(obsolete, Is.EqualTo(30), "15 deprecated methods, each with the .NET 5+ and the netstandard form");
+        foreach (var (name, text) in run.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            TestContext.Out.WriteLine($"{name}: {text.Split('\n').Length} lines");
+        }
+    }
+
+    [Test]
+    public void Every_legacy_auth_replacement_resolves_to_a_method()
+    {
+        var run = GeneratorHarness.Run(Library.Value);
+        var text = run.Files["Neon.Api.AuthLegacyClient.Deprecation.g.cs"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.Split("DiagnosticId = \"NEON0001\"").Length - 1, Is.EqualTo(14));
+            Assert.That(text, Does.Not.Contain("use the operation"));
+            Assert.That(text, Does.Contain("ListNeonAuthOauthProvidersAsync").And.Contain("use AuthClient.ListBranchNeonAuthOauthProvidersAsync instead."));
+            Assert.That(run.Files["Neon.Api.UsersClient.Deprecation.g.cs"], Does.Contain("DiagnosticId = \"NEON0002\"").And.Contain("it has no replacement: Personal accounts"));
+        });
+    }
+
+    /// <summary>Measures the generator on the full client (reported, not asserted: timing depends on the machine).</summary>
+    [Test]
+    public void Measure_generator_time_on_the_full_client()
+    {
+        var compilation = Library.Value;
+        _ = compilation.GetDiagnostics(); // bind once, so the figures below are the generator's own work
+
+        var cold = new List<TimeSpan>();
+        GeneratorDriver? driver = null;
+        for (var i = 0; i < 5; i++)
+        {
+            driver = GeneratorHarness.CreateDriver(GeneratorHarness.ModernParseOptions).RunGenerators(compilation);
+            cold.Add(driver.GetTimingInfo().ElapsedTime);
+        }
+
+        var extra = CSharpSyntaxTree.ParseText("namespace Neon.Api { internal static class Touched { } }", GeneratorHarness.ModernParseOptions, "Touched.cs");
+        var stopwatch = Stopwatch.StartNew();
+        var warm = driver!.RunGenerators(compilation.AddSyntaxTrees(extra));
+        stopwatch.Stop();
+
+        TestContext.Out.WriteLine($"Generator on the full client (163 operations, {compilation.SyntaxTrees.Length} files): first runs {string.Join(", ", cold.Select(t => $"{t.TotalMilliseconds:0} ms"))}; incremental re-run after an unrelated edit {warm.GetTimingInfo().ElapsedTime.TotalMilliseconds:0.0} ms ({stopwatch.Elapsed.TotalMilliseconds:0.0} ms wall).");
+        Assert.Pass();
+    }
+}
