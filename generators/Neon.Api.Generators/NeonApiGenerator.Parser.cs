@@ -291,7 +291,10 @@ public sealed partial class NeonApiGenerator
                 null => "default",
                 bool b => b ? "true" : "false",
                 string s => SymbolDisplay.FormatLiteral(s, quote: true),
-                int i when type.SpecialType == SpecialType.System_Int32 => i.ToString(CultureInfo.InvariantCulture),
+                // A cast such as (int?)10 is not a constant; a plain literal converts to int?, long? or double?.
+                int i => i.ToString(CultureInfo.InvariantCulture),
+                long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
                 _ => $"({type.ToDisplayString(TypeFormat)}){SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)}",
             };
         }

@@ -39,7 +39,7 @@ public sealed class PaginationBehaviourTests
     [Test]
     public async Task Page_cursor_shape_stops_on_an_empty_page()
     {
-        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c0"));
+        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c0"), ("limit", "10"));
 
         var items = await _api.Client.Project.ListProjectsAllAsync().ToListAsync();
 
@@ -59,16 +59,19 @@ public sealed class PaginationBehaviourTests
     }
 
     [Test]
-    public async Task Page_cursor_shape_without_a_limit_ends_on_the_empty_page()
+    public async Task Page_cursor_shape_without_a_limit_uses_the_spec_default_and_ends_on_the_short_page()
     {
-        // Without a limit the page size the server used is unknown to the client, so only an empty page ends the listing.
-        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c1", "a", "b", "c"));
-        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c1"), ("cursor", "c1"));
+        // The spec's default page size (10 for listProjects) is the C# default of limit, so it is sent and the
+        // short second page ends the listing without an extra request for an empty page.
+        var firstTen = Enumerable.Range(0, 10).Select(i => $"p{i}").ToArray();
+        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c1", firstTen), ("limit", "10"));
+        _api.Expect(HttpMethod.Get, "projects", Json.Projects("c2", "p10", "p11"), ("cursor", "c1"), ("limit", "10"));
 
         var items = await _api.Client.Project.ListProjectsAllAsync().ToListAsync();
 
-        Assert.That(items, Has.Count.EqualTo(3));
+        Assert.That(items, Has.Count.EqualTo(12));
         Assert.That(_api.Requests, Has.Count.EqualTo(2));
+        _api.Handler.VerifyNoOutstandingExpectation();
     }
 
     [Test]
@@ -120,8 +123,8 @@ public sealed class PaginationBehaviourTests
     public async Task Truncation_shape_follows_next_cursor_until_not_truncated()
     {
         const string path = "projects/p-1/branches/br-1/buckets/files/objects";
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k2", true, "k1", "k2"), ("prefix", "img/"));
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k3", false, "k3"), ("prefix", "img/"), ("cursor", "k2"));
+        _api.Expect(HttpMethod.Get, path, Json.Objects("k2", true, "k1", "k2"), ("prefix", "img/"), ("limit", "1000"));
+        _api.Expect(HttpMethod.Get, path, Json.Objects("k3", false, "k3"), ("prefix", "img/"), ("cursor", "k2"), ("limit", "1000"));
 
         var items = await _api.Client.Buckets.ListProjectBranchBucketObjectsAllAsync("p-1", "br-1", "files", prefix: "img/").ToListAsync();
 
@@ -132,7 +135,7 @@ public sealed class PaginationBehaviourTests
     [Test]
     public async Task Truncation_shape_stops_when_the_cursor_is_missing()
     {
-        _api.Expect(HttpMethod.Get, "projects/p-1/branches/br-1/buckets/files/objects", Json.Objects(null, null, "k1"));
+        _api.Expect(HttpMethod.Get, "projects/p-1/branches/br-1/buckets/files/objects", Json.Objects(null, null, "k1"), ("limit", "1000"));
 
         Assert.That(await _api.Client.Buckets.ListProjectBranchBucketObjectsAllAsync("p-1", "br-1", "files").ToListAsync(), Has.Count.EqualTo(1));
         Assert.That(_api.Requests, Has.Count.EqualTo(1));
