@@ -7,6 +7,7 @@ using System;
 using System.Threading;
 using Neon.Api;
 using Neon.Api.QuickStart;
+using Neon.Api.Operations;
 using Neon.Api.Testing;
 
 using var cancellation = new CancellationTokenSource();
@@ -28,7 +29,10 @@ try
         emulator = await FakeNeon.StartAsync(new FakeNeonOptions { OperationDuration = TimeSpan.FromMilliseconds(200) });
         apiKey = FakeNeon.DefaultApiKey;
         clientOptions.BaseUri = emulator.BaseUri;
-        flowOptions = new QuickStartOptions { PollInterval = TimeSpan.FromMilliseconds(50), OperationTimeout = TimeSpan.FromSeconds(30) };
+        flowOptions = new QuickStartOptions
+        {
+            Wait = new NeonWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) },
+        };
         Console.WriteLine($"{NeonClient.ApiKeyVariable} is not set: using the in-process Neon emulator at {emulator.BaseUri}");
     }
     else

@@ -4,26 +4,22 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Operations;
+using Neon.Api.Paging;
 
 namespace Neon.Api.QuickStart;
 
 /// <summary>Settings of the quick-start flow. The defaults suit the real Neon API.</summary>
 internal sealed class QuickStartOptions
 {
-    /// <summary>The pause between two polls of an operation.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long one wait for operations (or the cleanup) may take.</summary>
-    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How to wait for Neon operations (deadline, poll delays; tests inject a delay that moves a manual clock).</summary>
+    public NeonWaitOptions Wait { get; init; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Branches per page when listing; small on purpose, to show several pages.</summary>
     public int PageSize { get; init; } = 1;
 
-    /// <summary>The clock for deadlines and project names.</summary>
+    /// <summary>The clock for project names.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-
-    /// <summary>How to pause between polls; default <c>Task.Delay</c> on <see cref="TimeProvider"/>. Tests advance a manual clock instead.</summary>
-    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
 }
 
 /// <summary>What the flow made and saw.</summary>
@@ -51,7 +47,7 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
 
     public async Task<QuickStartResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var waiter = new OperationWaiter(client, _options.PollInterval, _options.OperationTimeout, _options.TimeProvider, _options.Delay);
+        var wait = _options.Wait;
         var projectName = $"quickstart-{_options.TimeProvider.GetUtcNow():yyyyMMdd-HHmmss}";
 
         // 1. A project comes with a default branch, compute endpoint, database and owner role.
@@ -64,7 +60,7 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
         var deleted = false;
         try
         {
-            await waiter.WaitAsync(projectId, project.Operations, cancellationToken);
+            await project.WaitForOperationsAsync(client, wait, cancellationToken);
             output.WriteLine($"  {project.Operations.Count} operation(s) finished");
 
             // 2. A branch of the default branch, with its own read-write compute.
@@ -78,38 +74,33 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
                 cancellationToken);
             var branchId = branch.Branch.Id;
             output.WriteLine($"Created branch {BranchName} ({branchId}); waiting for {branch.Operations.Count} operation(s)");
-            await waiter.WaitAsync(projectId, branch.Operations, cancellationToken);
+            await branch.WaitForOperationsAsync(client, wait, cancellationToken);
             output.WriteLine("  branch is ready");
 
             // 3. A role, then a database it owns. The project is locked (423) while operations run: wait after each.
-            var role = await client.Branch.CreateProjectBranchRoleAsync(
+            await client.Branch.CreateProjectBranchRoleAsync(
                 projectId,
                 branchId,
                 new RoleCreateRequest { Role = new RoleCreateRequestRole { Name = RoleName } },
-                cancellationToken);
-            await waiter.WaitAsync(projectId, role.Operations, cancellationToken);
+                cancellationToken).WaitForOperationsAsync(client, wait, cancellationToken);
             output.WriteLine($"Created role {RoleName}");
 
-            var database = await client.Branch.CreateProjectBranchDatabaseAsync(
+            await client.Branch.CreateProjectBranchDatabaseAsync(
                 projectId,
                 branchId,
                 new DatabaseCreateRequest { Database = new DatabaseCreateRequestDatabase { Name = DatabaseName, OwnerName = RoleName } },
-                cancellationToken);
-            await waiter.WaitAsync(projectId, database.Operations, cancellationToken);
+                cancellationToken).WaitForOperationsAsync(client, wait, cancellationToken);
             output.WriteLine($"Created database {DatabaseName} owned by {RoleName}");
 
             // 4. All branches, a page at a time.
             var names = new List<string>();
             var pages = 0;
-            await foreach (var page in BranchPages.ListAsync(client, projectId, _options.PageSize, cancellationToken))
+            var branches = client.Branch.ListProjectBranchesAllAsync(projectId, limit: _options.PageSize, cancellationToken: cancellationToken);
+            await foreach (var page in branches.AsPages())
             {
                 pages++;
-                foreach (var listed in page)
-                {
-                    names.Add(listed.Name);
-                }
-
-                output.WriteLine($"  branches page {pages}: {string.Join(", ", page.Select(listed => $"{listed.Name} ({listed.Id})"))}");
+                names.AddRange(page.Items.Select(listed => listed.Name));
+                output.WriteLine($"  branches page {pages}: {string.Join(", ", page.Items.Select(listed => $"{listed.Name} ({listed.Id})"))}");
             }
 
             output.WriteLine($"Listed {names.Count} branch(es) in {pages} page(s)");
@@ -127,7 +118,7 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
             var result = new QuickStartResult(projectId, branchId, RoleName, DatabaseName, names, pages, masked, ProjectDeleted: false);
 
             // 6. Clean up (also done by the finally block below when something above fails).
-            await waiter.DeleteProjectAsync(projectId, cancellationToken);
+            await client.Project.DeleteProjectAsync(projectId, cancellationToken);
             deleted = true;
             output.WriteLine($"Deleted project {projectId}");
             return result with { ProjectDeleted = true };
@@ -136,20 +127,33 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
         {
             if (!deleted)
             {
-                await DeleteAfterFailureAsync(waiter, projectId);
+                await DeleteAfterFailureAsync(projectId);
             }
         }
     }
 
-    private async Task DeleteAfterFailureAsync(OperationWaiter waiter, string projectId)
+    private async Task DeleteAfterFailureAsync(string projectId)
     {
         try
         {
-            // Not the caller's token: cleanup must run even when the flow was cancelled.
-            await waiter.DeleteProjectAsync(projectId, CancellationToken.None);
+            // Not the caller's token: cleanup must run even when the flow was cancelled. A step that failed may have
+            // left operations running (the project is locked until they end), so wait for those first.
+            var running = new List<NeonOperationState>();
+            await foreach (var operation in client.Operation.ListProjectOperationsAllAsync(projectId, cancellationToken: CancellationToken.None))
+            {
+                var state = new NeonOperationState(operation.Id, operation.ProjectId, operation.Action.Value, operation.Status.Value, operation.Error);
+                if (!state.IsTerminal)
+                {
+                    running.Add(state);
+                }
+            }
+
+            await NeonOperationWaiter.WaitAsync(running, client, _options.Wait, CancellationToken.None);
+
+            await client.Project.DeleteProjectAsync(projectId, CancellationToken.None);
             output.WriteLine($"Deleted project {projectId}");
         }
-        catch (Exception exception) when (exception is NeonException or TimeoutException or OperationCanceledException)
+        catch (Exception exception) when (exception is NeonException or OperationCanceledException)
         {
             output.WriteLine($"Could not delete project {projectId}; delete it in the Neon Console. ({exception.Message})");
         }

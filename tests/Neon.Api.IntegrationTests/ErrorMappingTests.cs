@@ -1,3 +1,4 @@
+using Neon.Api.Operations;
 using System.Net;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -52,7 +53,7 @@ public sealed class ErrorMappingTests
 
         await Assert.ThrowsAsync<NeonLockedException>(() => neon.Client.Branch.CreateProjectBranchAsync(projectId));
 
-        await neon.Waiter().WaitAsync(projectId, branch.Operations);
+        await branch.WaitForOperationsAsync(neon.Client, neon.WaitOptions());
         var second = await neon.Client.Branch.CreateProjectBranchAsync(projectId);
         Assert.That(second.Branch.Id, Is.Not.EqualTo(branch.Branch.Id));
     }

@@ -1,3 +1,5 @@
+using Neon.Api.Operations;
+using Neon.Api.Paging;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -23,14 +25,14 @@ public sealed class PaginationTests
             var branch = await neon.Client.Branch.CreateProjectBranchAsync(
                 projectId,
                 new CreateProjectBranchRequest { Branch = new BranchCreateRequestBranch { Name = $"feature-{i}" } });
-            await neon.Waiter().WaitAsync(projectId, branch.Operations);
+            await branch.WaitForOperationsAsync(neon.Client, neon.WaitOptions());
             expected.Add(branch.Branch.Id);
         }
 
         var pages = new List<IReadOnlyList<Branch>>();
-        await foreach (var page in BranchPages.ListAsync(neon.Client, projectId, pageSize))
+        await foreach (var page in neon.Client.Branch.ListProjectBranchesAllAsync(projectId, limit: pageSize).AsPages())
         {
-            pages.Add(page);
+            pages.Add(page.Items);
         }
 
         var ids = pages.SelectMany(page => page).Select(branch => branch.Id).ToList();

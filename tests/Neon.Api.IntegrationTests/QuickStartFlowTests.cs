@@ -1,3 +1,4 @@
+using Neon.Api.Operations;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -45,7 +46,7 @@ public sealed class QuickStartFlowTests
         var failure = await Assert.ThrowsAsync<NeonOperationFailedException>(
             () => new QuickStartFlow(neon.Client, output, neon.FlowOptions()).RunAsync());
 
-        Assert.That(failure!.Message, Does.Contain("ended 'failed'"));
+        Assert.That(failure!.Message, Does.Contain("ended with status 'failed'"));
         Assert.That(output.ToString(), Does.Contain("Deleted project"));
         var projects = await neon.Client.Project.ListProjectsAsync();
         Assert.That(projects.Projects, Is.Empty);
@@ -58,9 +59,10 @@ public sealed class QuickStartFlowTests
         await using var neon = await LoopbackNeon.StartAsync(options => options.OperationDuration = System.TimeSpan.FromHours(1));
         var created = await neon.Client.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject() });
 
-        var timeout = await Assert.ThrowsAsync<System.TimeoutException>(() => neon.Waiter().WaitAsync(created.Project.Id, created.Operations));
+        var timeout = await Assert.ThrowsAsync<NeonOperationTimeoutException>(() => created.WaitForOperationsAsync(neon.Client, neon.WaitOptions(System.TimeSpan.FromMinutes(1))));
 
-        Assert.That(timeout!.Message, Does.Contain("still"));
+        Assert.That(timeout!.UnfinishedOperations, Is.Not.Empty);
+        Assert.That(timeout.Message, Does.Contain(created.Operations[0].Id));
     }
 
     [TestCase("postgresql://alex:AbC123dEf@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname?sslmode=require",

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Operations;
 using Neon.Api.QuickStart;
 using Neon.Api.Testing;
 
@@ -39,20 +40,25 @@ internal sealed class LoopbackNeon : IAsyncDisposable
     /// <summary>Quick-start options whose "pause" moves the emulator's clock instead of sleeping.</summary>
     public QuickStartOptions FlowOptions(int pageSize = 1) => new()
     {
-        PollInterval = PollInterval,
-        OperationTimeout = TimeSpan.FromMinutes(1),
+        Wait = WaitOptions(),
         PageSize = pageSize,
         TimeProvider = Clock,
-        Delay = AdvanceClock,
     };
 
-    public OperationWaiter Waiter() =>
-        new(Client, PollInterval, TimeSpan.FromMinutes(1), Clock, AdvanceClock);
+    /// <summary>Waiting whose delays move the emulator's clock (and the deadline's clock with it) instead of sleeping.</summary>
+    public NeonWaitOptions WaitOptions(TimeSpan? timeout = null) => new()
+    {
+        InitialDelay = PollInterval,
+        MaxDelay = PollInterval,
+        Timeout = timeout ?? TimeSpan.FromMinutes(1),
+        Delay = AdvanceClock,
+        Clock = () => Clock.GetUtcNow() - DateTimeOffset.UnixEpoch,
+    };
 
     public async Task<string> CreateProjectAsync(string name = "it")
     {
-        var created = await Client.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = name } });
-        await Waiter().WaitAsync(created.Project.Id, created.Operations);
+        var created = await Client.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = name } })
+            .WaitForOperationsAsync(Client, WaitOptions());
         return created.Project.Id;
     }
 
