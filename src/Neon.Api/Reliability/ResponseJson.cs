@@ -80,6 +80,13 @@ internal static class ResponseJson
         return value ?? throw Failure(response, redactor, $"The response body is null, but a {typeof(T).Name} was expected.");
     }
 
+    /// <summary>
+    /// The parser's exception, or a stand-in with the scrubbed message when the original quotes a secret (the JSON
+    /// path of an echoed key, for example): an exception's <c>ToString()</c> includes its inner exception.
+    /// </summary>
+    private static Exception? Sanitize(Exception? inner, SecretRedactor redactor) =>
+        inner is not null && redactor.Reveals(inner.ToString()) ? new JsonException(redactor.Scrub(inner.Message) ?? string.Empty) : inner;
+
     /// <summary>A cheap pre-check so that large documents are parsed only once.</summary>
     private static bool MayBeErrorBody(string text) =>
         text.Length < 8 * 1024 && text.Contains("\"code\"") && text.Contains("\"message\"");
@@ -130,6 +137,6 @@ internal static class ResponseJson
             response.MediaType,
             redactor.Scrub(BoundedBody.Snippet(response.Body)),
             response.RequestId,
-            inner);
+            Sanitize(inner, redactor));
     }
 }

@@ -52,6 +52,9 @@ internal sealed class SecretRedactor
         return text.ToString();
     }
 
+    /// <summary>Whether <paramref name="text"/> holds the API key or a bearer credential.</summary>
+    public bool Reveals(string? text) => !string.Equals(Scrub(text), text, StringComparison.Ordinal);
+
     /// <summary>Removes the API key and any bearer credential from <paramref name="text"/>.</summary>
     public string? Scrub(string? text)
     {
