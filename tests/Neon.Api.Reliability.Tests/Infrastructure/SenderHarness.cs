@@ -18,14 +18,15 @@ internal sealed class SenderHarness : IDisposable
 
     private readonly HttpClient _client;
 
-    public SenderHarness(HttpMessageHandler? handler = null, Action<ReliabilitySettings>? configure = null, TimeSpan? timeout = null)
+    public SenderHarness(HttpMessageHandler? handler = null, Action<ReliabilitySettings>? configure = null, TimeSpan? timeout = null, Uri? baseAddress = null)
     {
         Handler = handler ?? Mock;
-        _client = new HttpClient(Handler) { BaseAddress = BaseAddress };
+        Base = baseAddress ?? BaseAddress;
+        _client = new HttpClient(Handler);
         Settings = new ReliabilitySettings
         {
             Retry = new NeonRetryOptions { Delay = Delay.Invoke },
-            BaseAddress = BaseAddress,
+            BaseAddress = Base,
             Redactor = new SecretRedactor(ApiKey),
             Random = () => 0.5,
             Timeout = timeout,
@@ -35,6 +36,9 @@ internal sealed class SenderHarness : IDisposable
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
+
+    /// <summary>The API base of this harness (MockHttp's fixed one, or a loopback server's).</summary>
+    public Uri Base { get; }
 
     public HttpMessageHandler Handler { get; }
 
@@ -51,7 +55,7 @@ internal sealed class SenderHarness : IDisposable
 
     public async Task<JObject> SendAsync(HttpMethod method, string path, string? json = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var message = new HttpRequestMessage(method, Url(path));
+        var message = new HttpRequestMessage(method, Base.AbsoluteUri.TrimEnd('/') + path);
         message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
         if (json is not null)
         {
