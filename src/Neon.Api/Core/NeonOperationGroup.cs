@@ -1,0 +1,25 @@
+using System;
+
+namespace Neon.Api.Core;
+
+/// <summary>
+/// Base of the generated operation groups (<see cref="ProjectClient"/>, <see cref="BranchClient"/>, ...): they share
+/// the pipeline of the <see cref="NeonClient"/> that created them.
+/// </summary>
+public abstract class NeonOperationGroup
+{
+    private readonly NeonPipeline? _pipeline;
+
+    private protected NeonOperationGroup(NeonPipeline pipeline)
+    {
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+    }
+
+    /// <summary>For mocking frameworks: a group without a pipeline, whose operations must be overridden.</summary>
+    protected NeonOperationGroup()
+    {
+    }
+
+    internal NeonPipeline Pipeline => _pipeline ?? throw new InvalidOperationException(
+        $"This {GetType().Name} was created for mocking and has no connection to the Neon API; override the operations you call, or get the group from a NeonClient.");
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Net;
+using System.Threading;
+
+namespace Neon.Api;
+
+/// <summary>Settings of a <see cref="NeonClient"/>. Every property has a working default.</summary>
+public sealed class NeonClientOptions
+{
+    /// <summary>The default API base URL: <c>https://console.neon.tech/api/v2/</c>.</summary>
+    public static readonly Uri DefaultBaseUri = new("https://console.neon.tech/api/v2/");
+
+    /// <summary>The API base URL. Default <see cref="DefaultBaseUri"/>; point it at an emulator or a proxy for tests.</summary>
+    public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+    /// <summary>
+    /// The deadline of one call, covering the request and everything the client does for it. Default 100 seconds;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it. When it passes the call fails with <see cref="NeonTimeoutException"/>.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>An application name and version put in front of the <c>User-Agent</c> (for example <c>my-ci/1.2</c>).</summary>
+    public string? ApplicationName { get; set; }
+
+    /// <summary>The largest response body read into memory, in bytes. Default 64 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Allows a plain <c>http://</c> base URL that is not a loopback address. Off by default: the API key would
+    /// travel unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Checks the settings and returns the base URL with a trailing slash.</summary>
+    internal Uri GetNormalizedBaseUri()
+    {
+        var uri = BaseUri ?? throw new ArgumentException("NeonClientOptions.BaseUri must not be null.", nameof(BaseUri));
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"NeonClientOptions.BaseUri must be absolute (for example {DefaultBaseUri}); got '{uri}'.", nameof(BaseUri));
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException($"NeonClientOptions.BaseUri must use https; got '{uri.Scheme}'.", nameof(BaseUri));
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !AllowInsecureHttp && !IsLoopback(uri))
+        {
+            throw new ArgumentException(
+                $"NeonClientOptions.BaseUri '{uri}' uses plain http, which would send the API key unencrypted. Use https, a loopback address, or set AllowInsecureHttp = true.",
+                nameof(BaseUri));
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"NeonClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan; got {Timeout}.", nameof(Timeout));
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            throw new ArgumentException($"NeonClientOptions.MaxResponseBytes must be positive; got {MaxResponseBytes}.", nameof(MaxResponseBytes));
+        }
+
+        var text = uri.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    internal NeonClientOptions Clone() => (NeonClientOptions)MemberwiseClone();
+}
