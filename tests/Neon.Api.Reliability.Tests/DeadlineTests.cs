@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Reliability.Tests.Infrastructure;
+using Neon.Api.Core;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
@@ -25,7 +27,7 @@ public class DeadlineTests
 
         Assert.That(error.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
         Assert.That(error.Attempts, Is.EqualTo(1));
-        Assert.That(error.Message, Does.Contain("GET /api/v2/projects").And.Contain("200 ms").And.Contain("1 attempt").And.Contain("waiting for the response"));
+        Assert.That(error.Message, Does.Contain("(GET /projects").And.Contain("200 ms").And.Contain("1 attempt").And.Contain("waiting for the response"));
         Assert.That(error, Is.Not.InstanceOf<OperationCanceledException>());
     }
 
@@ -95,14 +97,12 @@ public class DeadlineTests
     public async Task The_injected_HttpClients_own_timeout_is_a_NeonTimeoutException_not_a_cancellation()
     {
         var hanging = new HangingHandler();
-        using var client = new HttpClient(hanging) { Timeout = TimeSpan.FromMilliseconds(100) };
-        var settings = new ReliabilitySettings { Retry = new NeonRetryOptions { MaxRetries = 0 } };
-        var sender = new ReliableSender((m, ct) => client.SendAsync(m, HttpCompletionOption.ResponseHeadersRead, ct), settings);
-        var request = await ReplayableRequest.FromAsync(new HttpRequestMessage(HttpMethod.Post, SenderHarness.Url("/projects")), default);
+        using var http = new HttpClient(hanging) { Timeout = TimeSpan.FromMilliseconds(100) };
+        using var neon = new NeonClient(SenderHarness.ApiKey, http, new NeonClientOptions { Timeout = Timeout.InfiniteTimeSpan });
 
-        var error = await FaultLedger.FaultAsync<NeonTimeoutException>(() => sender.SendAsync(request, null, r => r, default));
+        var error = await FaultLedger.FaultAsync<NeonTimeoutException>(() => neon.Pipeline.SendAsync<JObject>(new NeonRequest("POST", "/projects", "createProject"), default));
 
-        Assert.That(error.Message, Does.Contain("HttpClient's own Timeout"));
+        Assert.That(error.Message, Does.Contain("HttpClient's own Timeout").And.Contain("createProject"));
         Assert.That(hanging.Calls, Is.EqualTo(1), "a POST that may have been sent is not repeated");
     }
 
@@ -110,17 +110,14 @@ public class DeadlineTests
     public async Task A_get_that_hit_the_HttpClient_timeout_is_retried()
     {
         int calls = 0;
-        var hanging = new HangingHandler();
-        var handler = new FirstAnswersThenHangs(() => ++calls == 2 ? Stubs.Json(HttpStatusCode.OK, "{}") : null, hanging);
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        var handler = new FirstAnswersThenHangs(() => ++calls == 2 ? Stubs.Json(HttpStatusCode.OK, "{}") : null, new HangingHandler());
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
         var delay = new RecordingDelay();
-        var sender = new ReliableSender((m, ct) => client.SendAsync(m, HttpCompletionOption.ResponseHeadersRead, ct), new ReliabilitySettings { Retry = new NeonRetryOptions { Delay = delay.Invoke } });
-        var request = await ReplayableRequest.FromAsync(new HttpRequestMessage(HttpMethod.Get, SenderHarness.Url("/projects")), default);
+        using var neon = new NeonClient(SenderHarness.ApiKey, http, new NeonClientOptions { Retry = new NeonRetryOptions { Delay = delay.Invoke } });
         FaultLedger.Inject();
 
-        var response = await sender.SendAsync(request, null, r => r, default);
+        await neon.Pipeline.SendAsync<JObject>(new NeonRequest("GET", "/projects", "listProjects"), default);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(calls, Is.EqualTo(2));
         FaultLedger.Survive();
     }

@@ -62,7 +62,7 @@ public class LoopbackTransportTests
 
         Assert.That(error.RequestMayHaveReachedServer, Is.False);
         Assert.That(error.Attempts, Is.EqualTo(5));
-        Assert.That(error.Message, Does.Contain("connection refused").And.Contain("DELETE /api/v2/projects/p1"));
+        Assert.That(error.Message, Does.Contain("connection refused").And.Contain("(DELETE /projects/p1"));
     }
 
     [TestCase("Reset")]

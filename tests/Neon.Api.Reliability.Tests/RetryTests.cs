@@ -43,7 +43,7 @@ public class RetryTests
         using var harness = new SenderHarness();
         var request = harness.Mock.When(new HttpMethod(method), SenderHarness.Url("/projects/p1")).Respond(_ => Stubs.Error(500));
 
-        var error = await FaultLedger.FaultAsync<StandInApiException>(() => harness.SendAsync(new HttpMethod(method), "/projects/p1", "{}"));
+        var error = await FaultLedger.FaultAsync<NeonApiException>(() => harness.SendAsync(new HttpMethod(method), "/projects/p1", "{}"));
 
         Assert.That(error.Status, Is.EqualTo(500));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
@@ -69,7 +69,7 @@ public class RetryTests
         using var harness = new SenderHarness();
         var request = harness.Mock.When(SenderHarness.Url("/projects")).Respond(_ => Stubs.Error(503, "unavailable"));
 
-        var error = await FaultLedger.FaultAsync<StandInApiException>(() => harness.GetAsync("/projects"));
+        var error = await FaultLedger.FaultAsync<NeonApiException>(() => harness.GetAsync("/projects"));
 
         Assert.That(error.Status, Is.EqualTo(503));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(NeonRetryOptions.DefaultMaxRetries + 1));
@@ -82,7 +82,7 @@ public class RetryTests
         using var harness = new SenderHarness(configure: s => s.Retry.MaxRetries = 0);
         var request = harness.Mock.When(SenderHarness.Url("/projects")).Respond(_ => Stubs.Error(429));
 
-        await FaultLedger.FaultAsync<StandInApiException>(() => harness.GetAsync("/projects"));
+        await FaultLedger.FaultAsync<NeonApiException>(() => harness.GetAsync("/projects"));
 
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
         Assert.That(harness.Delay.Count, Is.Zero);
@@ -134,7 +134,7 @@ public class RetryTests
         using var harness = new SenderHarness();
         var request = harness.Mock.When(SenderHarness.Url("/projects")).Respond(_ => Stubs.Error(429, retryAfter: TimeSpan.FromMinutes(5)));
 
-        var error = await FaultLedger.FaultAsync<StandInApiException>(() => harness.GetAsync("/projects"));
+        var error = await FaultLedger.FaultAsync<NeonApiException>(() => harness.GetAsync("/projects"));
 
         Assert.That(error.Status, Is.EqualTo(429));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
@@ -147,7 +147,7 @@ public class RetryTests
         using var harness = new SenderHarness(timeout: TimeSpan.FromSeconds(10));
         var request = harness.Mock.When(SenderHarness.Url("/projects/p1/branches")).Respond(_ => Stubs.Error(423, "locked", retryAfter: TimeSpan.FromSeconds(20)));
 
-        var error = await FaultLedger.FaultAsync<StandInApiException>(() => harness.SendAsync(HttpMethod.Post, "/projects/p1/branches", "{}"));
+        var error = await FaultLedger.FaultAsync<NeonApiException>(() => harness.SendAsync(HttpMethod.Post, "/projects/p1/branches", "{}"));
 
         Assert.That(error.Status, Is.EqualTo(423));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
@@ -179,7 +179,7 @@ public class RetryTests
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
         Assert.That(error.RequestMayHaveReachedServer, Is.True);
         Assert.That(error.Attempts, Is.EqualTo(1));
-        Assert.That(error.Message, Does.Contain("POST /api/v2/projects").And.Contain("connection reset").And.Contain("not safe to repeat"));
+        Assert.That(error.Message, Does.Contain("(POST /projects").And.Contain("connection reset").And.Contain("not safe to repeat"));
         Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
     }
 

@@ -87,9 +87,9 @@ public class SecretHygieneTests
     [TestCase("http://10.1.2.3:8080/api/v2")]
     public void Plain_http_to_a_remote_host_is_refused(string url)
     {
-        var error = Assert.Throws<ArgumentException>(() => TransportSecurity.EnsureSafeBaseUrl(new Uri(url), allowInsecureHttp: false, "baseUrl"));
+        var error = Assert.Throws<ArgumentException>(() => new NeonClient(Key, new NeonClientOptions { BaseUri = new Uri(url) }));
         Assert.That(error!.Message, Does.Contain("plain http").And.Contain("AllowInsecureHttp"));
-        Assert.That(error.ParamName, Is.EqualTo("baseUrl"));
+        Assert.That(error.Message, Does.Not.Contain(Key));
     }
 
     [TestCase("https://console.neon.tech/api/v2", false)]
@@ -98,23 +98,40 @@ public class SecretHygieneTests
     [TestCase("http://[::1]:5000/api/v2", false)]
     [TestCase("http://neon.internal/api/v2", true)]
     public void Https_loopback_and_explicit_consent_are_accepted(string url, bool allowInsecure) =>
-        Assert.DoesNotThrow(() => TransportSecurity.EnsureSafeBaseUrl(new Uri(url), allowInsecure, "baseUrl"));
+        Assert.DoesNotThrow(() => new NeonClient(Key, new NeonClientOptions { BaseUri = new Uri(url), AllowInsecureHttp = allowInsecure }).Dispose());
 
     [Test]
-    public void Other_schemes_and_relative_urls_are_refused()
-    {
-        Assert.Throws<ArgumentException>(() => TransportSecurity.EnsureSafeBaseUrl(new Uri("ftp://console.neon.tech/"), true, "baseUrl"));
-        Assert.Throws<ArgumentException>(() => TransportSecurity.EnsureSafeBaseUrl(new Uri("/api/v2", UriKind.Relative), true, "baseUrl"));
-    }
+    public void Other_schemes_are_refused() =>
+        Assert.Throws<ArgumentException>(() => new NeonClient(Key, new NeonClientOptions { BaseUri = new Uri("ftp://console.neon.tech/"), AllowInsecureHttp = true }));
 
     [TestCase("")]
     [TestCase("   ")]
     [TestCase("\t\n")]
-    public void An_empty_api_key_is_refused_with_a_clear_message(string key)
+    public void An_empty_api_key_is_refused_at_construction_with_a_clear_message(string key)
     {
-        var error = Assert.Throws<ArgumentException>(() => TransportSecurity.EnsureApiKey(key, "apiKey"));
+        var error = Assert.Throws<ArgumentException>(() => new NeonClient(key));
         Assert.That(error!.Message, Does.Contain("API key is empty"));
         Assert.That(error.ParamName, Is.EqualTo("apiKey"));
+    }
+
+    [Test]
+    public void The_client_and_its_views_do_not_print_the_key()
+    {
+        using var client = new NeonClient(Key);
+        Assert.That(client.ToString(), Does.Not.Contain(Key));
+        Assert.That(client.WithTimeout(TimeSpan.FromSeconds(1)).ToString(), Does.Not.Contain(Key));
+    }
+
+    [Test]
+    public async Task The_key_echoed_in_an_error_status_body_is_scrubbed_from_the_api_exception()
+    {
+        using var harness = new SenderHarness(configure: o => o.Retry.MaxRetries = 0);
+        harness.Mock.When(SenderHarness.Url("/projects")).Respond(HttpStatusCode.BadRequest, "text/plain", $"bad header Authorization: Bearer {Key}");
+
+        var error = await FaultLedger.FaultAsync<NeonApiException>(() => harness.GetAsync("/projects"));
+
+        AssertNoKey(error);
+        Assert.That(error.BodySnippet, Does.Not.Contain(Key));
     }
 
     private static void AssertNoKey(Exception error)

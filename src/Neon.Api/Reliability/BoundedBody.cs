@@ -89,8 +89,8 @@ internal static class BoundedBody
     }
 
     /// <summary>
-    /// The start of the body for an exception: at most <see cref="SnippetLength"/> characters, marked with the full
-    /// length when cut; <see langword="null"/> for an empty body.
+    /// The start of the body for an exception: at most <see cref="SnippetLength"/> characters including a marker with
+    /// the full length when cut; <see langword="null"/> for an empty body.
     /// </summary>
     public static string? Snippet(ResponseBody body)
     {
@@ -104,8 +104,9 @@ internal static class BoundedBody
             return body.Text;
         }
 
-        string head = body.Text.Length <= SnippetLength ? body.Text : body.Text.Substring(0, SnippetLength);
-        return $"{head}... (cut; {body.Length} bytes in all)";
+        // The marker fits inside the bound, so that exceptions which cap snippets at SnippetLength keep it.
+        string marker = $"... (cut; {body.Length} bytes in all)";
+        return body.Text.Substring(0, Math.Min(body.Text.Length, SnippetLength - marker.Length)) + marker;
     }
 
     private static Encoding EncodingOf(HttpContent content)

@@ -3,16 +3,18 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using Neon.Api.Core;
 
 namespace Neon.Api.Reliability;
 
 /// <summary>
-/// A response whose body has been read (with a bound) and whose <see cref="HttpResponseMessage"/> has already been
-/// disposed, so nothing downstream can leak a connection.
+/// The final response of a call. Its body has been read with a bound and its <see cref="HttpResponseMessage"/>
+/// disposed, so nothing downstream can leak a connection; only a streamed success (a file download) keeps the live
+/// <see cref="Message"/>, owned by whoever takes it.
 /// </summary>
 internal sealed class NeonResponse
 {
-    public NeonResponse(string request, HttpResponseMessage message, ResponseBody body)
+    public NeonResponse(NeonRequest request, HttpResponseMessage message, ResponseBody body, bool keepMessage, string? sentRequestId = null)
     {
         Request = request;
         StatusCode = message.StatusCode;
@@ -20,11 +22,12 @@ internal sealed class NeonResponse
         Headers = message.Headers;
         MediaType = message.Content?.Headers.ContentType?.MediaType;
         Body = body;
-        RequestId = FirstHeader(message.Headers, "X-Request-ID") ?? FirstHeader(message.Headers, "X-Neon-Request-ID");
+        RequestId = message.Headers.TryGetValues("X-Request-ID", out IEnumerable<string>? values) ? values.FirstOrDefault() : sentRequestId;
+        Message = keepMessage ? message : null;
     }
 
-    /// <summary>"METHOD /path" of the request, for messages.</summary>
-    public string Request { get; }
+    /// <summary>The call.</summary>
+    public NeonRequest Request { get; }
 
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode StatusCode { get; }
@@ -41,12 +44,12 @@ internal sealed class NeonResponse
     /// <summary>The media type of the body, when the response declared one.</summary>
     public string? MediaType { get; }
 
-    /// <summary>The body, read up to the size bound.</summary>
+    /// <summary>The body, read up to the size bound (empty for a streamed success).</summary>
     public ResponseBody Body { get; }
 
-    /// <summary>The request id header of the response, if any.</summary>
+    /// <summary>The request id the response names, or else the one the attempt sent.</summary>
     public string? RequestId { get; }
 
-    private static string? FirstHeader(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+    /// <summary>The live message of a streamed success, not yet read; <see langword="null"/> otherwise.</summary>
+    public HttpResponseMessage? Message { get; }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -43,11 +42,11 @@ internal sealed class ProjectLockGate
     /// The project a call mutates, or <see langword="null"/> when the call is not gated: only POST, PUT, PATCH and
     /// DELETE on <c>/projects/{project_id}</c> or below.
     /// </summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativePath">The path relative to the API base, e.g. <c>/projects/abc/branches</c>.</param>
-    public static string? MutatedProjectId(HttpMethod method, string relativePath)
+    /// <param name="isMutation">Whether the method may change state (not GET, HEAD, OPTIONS).</param>
+    /// <param name="relativePath">The escaped path relative to the API base, e.g. <c>projects/abc/branches</c>.</param>
+    public static string? MutatedProjectId(bool isMutation, string relativePath)
     {
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace)
+        if (!isMutation)
         {
             return null;
         }
@@ -59,14 +58,6 @@ internal sealed class ProjectLockGate
         }
 
         return Uri.UnescapeDataString(segments[1]);
-    }
-
-    /// <summary>The path of <paramref name="requestUri"/> relative to <paramref name="baseAddress"/>'s path.</summary>
-    public static string RelativePath(Uri? baseAddress, Uri requestUri)
-    {
-        string path = requestUri.IsAbsoluteUri ? requestUri.AbsolutePath : "/" + requestUri.OriginalString.Split('?')[0].TrimStart('/');
-        string basePath = baseAddress?.AbsolutePath.TrimEnd('/') ?? string.Empty;
-        return basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path.Substring(basePath.Length) : path;
     }
 
     /// <summary>

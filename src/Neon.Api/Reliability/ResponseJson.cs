@@ -1,6 +1,6 @@
 using System;
-using System.IO;
-using System.Net;
+using Neon.Api.Core;
+using Neon.Api.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -27,89 +27,69 @@ internal static class ResponseJson
 
     /// <summary>
     /// Deserializes a success response. Checks, in order: the body was not cut by the size bound, it is not empty,
-    /// the content type (when present) is JSON, it parses completely, it is not a Neon error body
-    /// (<c>{"code", "message"}</c>) under a success status, and it is not <c>null</c>.
+    /// the content type (when present) is JSON, it parses completely, it is an object (unless a token was asked for),
+    /// it is not a Neon error body (<c>{"code", "message"}</c>) under a success status, and it is not <c>null</c>.
     /// </summary>
-    public static T Deserialize<T>(NeonResponse response, JsonSerializer serializer, SecretRedactor redactor)
+    public static T Deserialize<T>(NeonResponse response, SecretRedactor redactor)
     {
         ResponseBody body = response.Body;
         if (body.Truncated)
         {
-            throw Failure(response, redactor, $"The response body is larger than the limit (NeonClientOptions.MaxResponseBodySize); {body.Length} bytes or more were sent.");
+            throw Failure(response, redactor, $"a body larger than the limit (NeonClientOptions.MaxResponseBytes); {body.Length} bytes or more were sent");
         }
 
         if (body.IsBlank)
         {
-            throw Failure(response, redactor, "The response body is empty, but a JSON document was expected.");
+            throw Failure(response, redactor, $"an empty body where a {typeof(T).Name} was expected");
         }
 
         if (response.MediaType is not null && !IsJsonMediaType(response.MediaType))
         {
-            throw Failure(response, redactor, $"The response has content type '{response.MediaType}', but JSON was expected.");
+            throw Failure(response, redactor, $"content type '{response.MediaType}' where JSON was expected");
         }
 
-        if (MayBeErrorBody(body.Text) && LooksLikeErrorBody(body.Text, out string? code, out string? message))
+        JToken token;
+        try
         {
-            throw Failure(response, redactor, $"The server answered {(int)response.StatusCode} with an error body: code '{code}', message '{redactor.Scrub(message)}'.");
+            token = NeonJson.Parse(body.Text);
+        }
+        catch (JsonException ex)
+        {
+            throw Failure(response, redactor, "malformed or truncated JSON (" + redactor.Scrub(ex.Message) + ")", ex);
+        }
+
+        if (token.Type != JTokenType.Object && !typeof(JToken).IsAssignableFrom(typeof(T)))
+        {
+            throw Failure(response, redactor, $"a JSON {token.Type.ToString().ToLowerInvariant()} where an object ({typeof(T).Name}) was expected");
+        }
+
+        if (LooksLikeErrorBody(token, out string? code, out string? message))
+        {
+            throw Failure(response, redactor, $"an error body (code '{code}': {redactor.Scrub(message)})");
         }
 
         T? value;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(body.Text));
-            value = serializer.Deserialize<T>(reader);
-
-            // Anything but white space or comments after the document means a malformed body.
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    throw new JsonReaderException($"Additional text after the JSON document, line {reader.LineNumber} position {reader.LinePosition}.");
-                }
-            }
-        }
-        catch (JsonReaderException ex)
-        {
-            throw Failure(response, redactor, "The response body is not valid JSON (" + redactor.Scrub(ex.Message) + ").", ex);
+            value = NeonJson.ToObject<T>(token);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
         {
-            throw Failure(response, redactor, $"The response body does not match the expected {typeof(T).Name} (" + redactor.Scrub(ex.Message) + ").", ex);
+            throw Failure(response, redactor, $"a body that does not match {typeof(T).Name} (" + redactor.Scrub(ex.Message) + ")", ex);
         }
 
-        return value ?? throw Failure(response, redactor, $"The response body is null, but a {typeof(T).Name} was expected.");
+        return value ?? throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
     }
-
-    /// <summary>
-    /// The parser's exception, or a stand-in with the scrubbed message when the original quotes a secret (the JSON
-    /// path of an echoed key, for example): an exception's <c>ToString()</c> includes its inner exception.
-    /// </summary>
-    private static Exception? Sanitize(Exception? inner, SecretRedactor redactor) =>
-        inner is not null && redactor.Reveals(inner.ToString()) ? new JsonException(redactor.Scrub(inner.Message) ?? string.Empty) : inner;
-
-    /// <summary>A cheap pre-check so that large documents are parsed only once.</summary>
-    private static bool MayBeErrorBody(string text) =>
-        text.Length < 8 * 1024 && text.Contains("\"code\"") && text.Contains("\"message\"");
 
     /// <summary>
     /// Whether the document is a Neon <c>GeneralError</c>: an object whose only properties are <c>code</c>,
     /// <c>message</c> and optionally <c>request_id</c>, with code and message strings.
     /// </summary>
-    public static bool LooksLikeErrorBody(string text, out string? code, out string? message)
+    public static bool LooksLikeErrorBody(JToken token, out string? code, out string? message)
     {
         code = null;
         message = null;
-        JToken token;
-        try
-        {
-            token = JToken.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        if (token is not JObject obj || obj["code"] is not JValue { Type: JTokenType.String } c || obj["message"] is not JValue { Type: JTokenType.String } m)
+        if (token is not JObject obj || obj.Count > 3 || obj["code"] is not JValue { Type: JTokenType.String } c || obj["message"] is not JValue { Type: JTokenType.String } m)
         {
             return false;
         }
@@ -130,13 +110,20 @@ internal static class ResponseJson
     /// <summary>Builds the exception for a response that could not be understood, with a bounded, scrubbed snippet.</summary>
     public static NeonResponseFormatException Failure(NeonResponse response, SecretRedactor redactor, string problem, Exception? inner = null)
     {
-        string status = $"{(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}";
+        NeonRequest request = response.Request;
+        string requestId = response.RequestId is null ? string.Empty : $" [request id {response.RequestId}]";
         return new NeonResponseFormatException(
-            $"{response.Request}: {problem} (HTTP {status}{(response.RequestId is null ? string.Empty : ", request id " + response.RequestId)})",
+            $"Neon API call {request.OperationId} ({request.Method} {request.PathTemplate}) answered {(int)response.StatusCode} ({response.MediaType ?? "no content type"}) with {problem}.{requestId}",
             response.StatusCode,
-            response.MediaType,
+            request.OperationId,
             redactor.Scrub(BoundedBody.Snippet(response.Body)),
-            response.RequestId,
             Sanitize(inner, redactor));
     }
+
+    /// <summary>
+    /// The parser's exception, or a stand-in with the scrubbed message when the original quotes a secret (the JSON
+    /// path of an echoed key, for example): an exception's <c>ToString()</c> includes its inner exception.
+    /// </summary>
+    private static Exception? Sanitize(Exception? inner, SecretRedactor redactor) =>
+        inner is not null && redactor.Reveals(inner.ToString()) ? new JsonException(redactor.Scrub(inner.Message) ?? string.Empty) : inner;
 }
