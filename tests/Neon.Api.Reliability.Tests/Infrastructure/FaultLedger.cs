@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,6 +19,7 @@ internal static class FaultLedger
     private static int _badInputs;
     private static int _badInputsTyped;
     private static int _unhandled;
+    private static readonly ConcurrentQueue<string> Notes = new();
 
     public static int FaultsInjected => Volatile.Read(ref _faultsInjected);
 
@@ -49,6 +52,9 @@ internal static class FaultLedger
         Inject();
         return ExpectAsync<TException>(call, () => Survive());
     }
+
+    /// <summary>Adds a measurement to the printed report.</summary>
+    public static void Note(string text) => Notes.Enqueue(text);
 
     /// <summary>Counts an exception that escaped the client untyped.</summary>
     public static void CountUnhandled() => Interlocked.Increment(ref _unhandled);
@@ -86,7 +92,8 @@ internal static class FaultLedger
 
     public static string Report() =>
         $"Fault injection: {FaultsInjected} faults injected, {FaultsSurvived} survived; " +
-        $"{BadInputs} bad inputs tried, {BadInputsTyped} raised typed exceptions; {Unhandled} unhandled exceptions.";
+        $"{BadInputs} bad inputs tried, {BadInputsTyped} raised typed exceptions; {Unhandled} unhandled exceptions." +
+        string.Concat(Notes.Select(n => Environment.NewLine + n));
 }
 
 /// <summary>Prints the ledger after the whole assembly ran, and writes it beside the test results.</summary>
