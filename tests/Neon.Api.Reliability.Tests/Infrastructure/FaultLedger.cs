@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -94,18 +93,4 @@ internal static class FaultLedger
         $"Fault injection: {FaultsInjected} faults injected, {FaultsSurvived} survived; " +
         $"{BadInputs} bad inputs tried, {BadInputsTyped} raised typed exceptions; {Unhandled} unhandled exceptions." +
         string.Concat(Notes.Select(n => Environment.NewLine + n));
-}
-
-/// <summary>Prints the ledger after the whole assembly ran, and writes it beside the test results.</summary>
-[SetUpFixture]
-public sealed class FaultLedgerReport
-{
-    [OneTimeTearDown]
-    public void Print()
-    {
-        string report = FaultLedger.Report();
-        TestContext.Progress.WriteLine(report);
-        Console.WriteLine(report);
-        File.WriteAllText(Path.Combine(TestContext.CurrentContext.WorkDirectory, "fault-report.txt"), report + Environment.NewLine);
-    }
 }
