@@ -23,10 +23,11 @@ public class BadResponseTests
     [
         new object[] { "empty body", "", "application/json", "an empty body" },
         new object[] { "white space body", "  \r\n ", "application/json", "an empty body" },
-        new object[] { "HTML page as text/html", Html, "text/html", "content type 'text/html'" },
+        new object[] { "HTML page as text/html", Html, "text/html", "a body that is not JSON (content type 'text/html')" },
         new object[] { "HTML page labelled JSON", Html, "application/json", "malformed or truncated JSON" },
         new object[] { "truncated JSON", "{\"project\":{\"id\":\"p1\",\"name\":\"x", "application/json", "malformed or truncated JSON" },
-        new object[] { "JSON as text/plain", "{\"project\":{}}", "text/plain", "content type 'text/plain'" },
+        new object[] { "XML as application/xml", "<error><code>E</code></error>", "application/xml", "a body that is not JSON (content type 'application/xml')" },
+        new object[] { "plain text error under 200", "Service temporarily unavailable", "text/plain", "a body that is not JSON (content type 'text/plain')" },
         new object[] { "error body under 200", "{\"code\":\"ERR\",\"message\":\"nope\",\"request_id\":\"r-1\"}", "application/json", "an error body (code 'ERR': nope)" },
         new object[] { "not JSON at all", "OK", "application/json", "malformed or truncated JSON" },
         new object[] { "array instead of object", "[1,2,3]", "application/json", "a body that does not match JObject" },
@@ -49,6 +50,17 @@ public class BadResponseTests
         Assert.That(error.Message, Does.Contain("testCall (GET /projects/p1)").And.Contain("answered 200"), name);
         Assert.That(error.BodySnippet?.Length ?? 0, Is.LessThanOrEqualTo(BoundedBody.SnippetLength), name);
         Assert.That(error.InnerException, Is.Null.Or.InstanceOf<JsonException>(), name);
+    }
+
+    [Test]
+    public async Task A_JSON_document_labelled_text_plain_is_accepted()
+    {
+        using var harness = new SenderHarness();
+        harness.Mock.When(SenderHarness.Url("/projects/p1")).Respond(HttpStatusCode.OK, "text/plain", "{\"project\":{\"id\":\"p1\"}}");
+
+        var result = await harness.GetAsync("/projects/p1");
+
+        Assert.That((string?)result["project"]!["id"], Is.EqualTo("p1"));
     }
 
     [Test]

@@ -12,6 +12,13 @@ namespace Neon.Api.Reliability;
 /// </summary>
 internal static class ResponseJson
 {
+    /// <summary>Whether the media type is a markup page (HTML, XML): an error page or proxy answer, never a Neon document.</summary>
+    public static bool IsMarkupMediaType(string? mediaType) =>
+        mediaType is not null
+        && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whether the media type is JSON (<c>application/json</c>, <c>text/json</c>, <c>*/*+json</c>).</summary>
     public static bool IsJsonMediaType(string? mediaType)
     {
@@ -27,7 +34,7 @@ internal static class ResponseJson
 
     /// <summary>
     /// Deserializes a success response. Checks, in order: the body was not cut by the size bound, it is not empty,
-    /// the content type (when present) is JSON, it parses completely, it is an object (unless a token was asked for),
+    /// it is not a markup page (HTML, XML), it parses completely as JSON (whatever its label), it is an object (unless a token was asked for),
     /// it is not a Neon error body (<c>{"code", "message"}</c>) under a success status, and it is not <c>null</c>.
     /// </summary>
     public static T Deserialize<T>(NeonResponse response, SecretRedactor redactor)
@@ -43,9 +50,9 @@ internal static class ResponseJson
             throw Failure(response, redactor, $"an empty body where a {typeof(T).Name} was expected");
         }
 
-        if (response.MediaType is not null && !IsJsonMediaType(response.MediaType))
+        if (IsMarkupMediaType(response.MediaType))
         {
-            throw Failure(response, redactor, $"content type '{response.MediaType}' where JSON was expected");
+            throw Failure(response, redactor, $"a body that is not JSON (content type '{response.MediaType}')");
         }
 
         JToken token;
@@ -55,7 +62,12 @@ internal static class ResponseJson
         }
         catch (JsonException ex)
         {
-            throw Failure(response, redactor, "malformed or truncated JSON (" + redactor.Scrub(ex.Message) + ")", ex);
+            // A JSON document is accepted whatever its label (test doubles often say text/plain); a body that does not
+            // parse is explained by its content type when that is not JSON.
+            string what = response.MediaType is null || IsJsonMediaType(response.MediaType)
+                ? "malformed or truncated JSON"
+                : $"a body that is not JSON (content type '{response.MediaType}')";
+            throw Failure(response, redactor, what + " (" + redactor.Scrub(ex.Message) + ")", ex);
         }
 
         if (token.Type != JTokenType.Object && !typeof(JToken).IsAssignableFrom(typeof(T)))
