@@ -75,6 +75,12 @@ public partial class NeonClient : IDisposable
         _pipeline = new NeonPipeline(new HttpMessageInvoker(handler ?? throw new ArgumentNullException(nameof(handler)), disposeHandler: false), credential, settings);
     }
 
+    /// <summary>A view over another client's pipeline (see <see cref="WithTimeout(TimeSpan)"/>); owns nothing.</summary>
+    private NeonClient(NeonPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
     /// <summary>For mocking frameworks only: a client without a pipeline, whose groups must be overridden.</summary>
     protected NeonClient()
     {
@@ -85,6 +91,24 @@ public partial class NeonClient : IDisposable
 
     internal NeonPipeline Pipeline => _pipeline ?? throw new InvalidOperationException(
         "This NeonClient was created for mocking and has no connection to the Neon API; override the groups you use.");
+
+    /// <summary>
+    /// A view of this client whose calls have another deadline (covering each call and its retries), for example a
+    /// long <c>createProject</c> or a quick health check: <c>await neon.WithTimeout(TimeSpan.FromSeconds(5)).Project.ListProjectsAsync()</c>.
+    /// </summary>
+    /// <remarks>
+    /// The view is cheap and shares everything else with this client: the connection pool, the retry settings and
+    /// the project-lock queue. It owns nothing, so it needs no disposal; it stops working when this client is disposed.
+    /// The deadline is fixed when the view is made, so it cannot leak into unrelated calls.
+    /// </remarks>
+    /// <param name="timeout">The deadline of each call made through the view; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
+    public virtual NeonClient WithTimeout(TimeSpan timeout)
+    {
+        NeonClientOptions.ValidateTimeout(timeout, "The timeout", nameof(timeout));
+        return new NeonClient(Pipeline.WithTimeout(timeout));
+    }
 
     /// <summary>Creates a client from the <c>NEON_API_KEY</c> environment variable.</summary>
     /// <param name="options">Base URL, timeout and other settings; defaults when null.</param>

@@ -26,6 +26,21 @@ public sealed class NeonClientOptions
     public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
+    /// Which failures are retried, how often and how long to wait in between. Defaults: 4 retries, 0.5 s base delay,
+    /// 30 s cap; <c>Retry.MaxRetries = 0</c> disables retries. See <see cref="NeonRetryOptions"/>.
+    /// </summary>
+    public NeonRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Queues this client's mutating calls (POST, PUT, PATCH, DELETE under <c>/projects/{project_id}</c>) behind the
+    /// operations that its earlier mutations started in the same project, polling them until they finish, instead of
+    /// sending them into <c>423 Locked</c>. Default <see langword="true"/>. Retries on 423 stay the fallback for locks
+    /// taken by other clients. Turn it off to send every call at once (for example when another component already
+    /// waits for operations).
+    /// </summary>
+    public bool QueueProjectMutations { get; set; } = true;
+
+    /// <summary>
     /// Allows a plain <c>http://</c> base URL that is not a loopback address. Off by default: the API key would
     /// travel unencrypted.
     /// </summary>
@@ -52,10 +67,7 @@ public sealed class NeonClientOptions
                 nameof(BaseUri));
         }
 
-        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentException($"NeonClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan; got {Timeout}.", nameof(Timeout));
-        }
+        ValidateTimeout(Timeout, "NeonClientOptions.Timeout", nameof(Timeout));
 
         if (MaxResponseBytes <= 0)
         {
@@ -66,8 +78,22 @@ public sealed class NeonClientOptions
         return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
     }
 
+    /// <summary>Rejects a zero or negative timeout other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
+    internal static void ValidateTimeout(TimeSpan timeout, string what, string paramName)
+    {
+        if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"{what} must be positive or Timeout.InfiniteTimeSpan; got {timeout}.", paramName);
+        }
+    }
+
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
-    internal NeonClientOptions Clone() => (NeonClientOptions)MemberwiseClone();
+    internal NeonClientOptions Clone()
+    {
+        var copy = (NeonClientOptions)MemberwiseClone();
+        copy.Retry = (Retry ?? throw new ArgumentException("NeonClientOptions.Retry must not be null.", nameof(Retry))).Clone();
+        return copy;
+    }
 }

@@ -42,5 +42,8 @@ internal sealed class NeonCredential
 
     public AuthenticationHeaderValue CreateHeader() => new("Bearer", _apiKey);
 
+    /// <summary>A redactor that removes this key from text shown to users (exception messages, snippets).</summary>
+    public Reliability.SecretRedactor CreateRedactor() => new(_apiKey);
+
     public override string ToString() => "NeonCredential(***)";
 }

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Neon.Api.Reliability;
+
+/// <summary>An operation that a mutating call started and that had not finished when its response arrived.</summary>
+internal sealed class PendingOperation
+{
+    public PendingOperation(string projectId, string operationId)
+    {
+        ProjectId = projectId;
+        OperationId = operationId;
+    }
+
+    public string ProjectId { get; }
+
+    public string OperationId { get; }
+}
+
+/// <summary>
+/// Queues this client's mutating calls on a project behind the operations its earlier mutations started there, so
+/// that they do not race into 423 Locked. One async mutex per project: the holder first waits (polling) until the
+/// project's recorded operations are terminal, then sends its request, records the operations its response lists,
+/// and releases. Retries on 423 remain the fallback for locks taken by other clients.
+/// </summary>
+internal sealed class ProjectLockGate
+{
+    /// <summary>
+    /// The most polls one queued call makes for the recorded operations (about five minutes at the poll interval)
+    /// before it sends anyway and relies on 423 retries.
+    /// </summary>
+    public const int MaxPolls = 300;
+
+    private readonly ConcurrentDictionary<string, ProjectQueue> _projects = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The project a call mutates, or <see langword="null"/> when the call is not gated: only POST, PUT, PATCH and
+    /// DELETE on <c>/projects/{project_id}</c> or below.
+    /// </summary>
+    /// <param name="isMutation">Whether the method may change state (not GET, HEAD, OPTIONS).</param>
+    /// <param name="relativePath">The escaped path relative to the API base, e.g. <c>projects/abc/branches</c>.</param>
+    public static string? MutatedProjectId(bool isMutation, string relativePath)
+    {
+        if (!isMutation)
+        {
+            return null;
+        }
+
+        string[] segments = relativePath.Split(['/'], StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2 || segments[0] != "projects" || segments[1] == "auth")
+        {
+            return null; // createProject, the legacy /projects/auth endpoints: no existing project to queue on
+        }
+
+        return Uri.UnescapeDataString(segments[1]);
+    }
+
+    /// <summary>
+    /// Whether an operation status is final. Success: finished, skipped; failure: failed, error, cancelled. Anything
+    /// else, including a status a newer server invents, counts as still running.
+    /// </summary>
+    public static bool IsTerminal(string? status) =>
+        status is "finished" or "skipped" or "failed" or "error" or "cancelled";
+
+    /// <summary>The wait before poll number <paramref name="poll"/> (0-based): 0.25 s, 0.5 s, then 1 s.</summary>
+    public static TimeSpan PollDelay(int poll) => poll switch
+    {
+        0 => TimeSpan.FromMilliseconds(250),
+        1 => TimeSpan.FromMilliseconds(500),
+        _ => TimeSpan.FromSeconds(1),
+    };
+
+    /// <summary>
+    /// The not-yet-terminal operations listed in a mutating call's response (<c>"operations": [{ "id", "project_id",
+    /// "status" }]</c>). Tolerant: a body without that shape yields none.
+    /// </summary>
+    public static IReadOnlyList<PendingOperation> ParsePendingOperations(string body, string? fallbackProjectId)
+    {
+        var pending = new List<PendingOperation>();
+        if (!body.Contains("\"operations\""))
+        {
+            return pending;
+        }
+
+        try
+        {
+            if (JToken.Parse(body) is JObject { } root && root["operations"] is JArray operations)
+            {
+                foreach (JToken operation in operations)
+                {
+                    string? id = (string?)(operation as JObject)?["id"];
+                    string? project = (string?)operation["project_id"] ?? fallbackProjectId;
+                    if (id is not null && project is not null && !IsTerminal((string?)operation["status"]))
+                    {
+                        pending.Add(new PendingOperation(project, id));
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidCastException or ArgumentException)
+        {
+            // A body the caller's deserializer will judge; nothing to queue on.
+        }
+
+        return pending;
+    }
+
+    /// <summary>The status in a <c>GET /projects/{id}/operations/{op}</c> response, or <see langword="null"/>.</summary>
+    public static string? ParseOperationStatus(string body)
+    {
+        try
+        {
+            return JToken.Parse(body) is JObject root ? (string?)root["operation"]?["status"] : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidCastException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How many operations are recorded as outstanding for the project.</summary>
+    public int PendingCount(string projectId) => _projects.TryGetValue(projectId, out var queue) ? queue.Count : 0;
+
+    /// <summary>Records operations started by a mutating call.</summary>
+    public void Record(IEnumerable<PendingOperation> operations)
+    {
+        foreach (PendingOperation operation in operations)
+        {
+            _projects.GetOrAdd(operation.ProjectId, _ => new ProjectQueue()).Add(operation);
+        }
+    }
+
+    /// <summary>
+    /// Waits for this project's turn and for its recorded operations to finish. Dispose the result to let the next
+    /// queued call in.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="pollStatus">
+    /// Reads an operation's status; <see langword="null"/> means it cannot be known (not found, error) and the call
+    /// stops waiting for it.
+    /// </param>
+    /// <param name="delay">Waits between polls.</param>
+    /// <param name="cancellationToken">The call's token (caller and deadline).</param>
+    public async Task<IDisposable> EnterAsync(
+        string projectId,
+        Func<PendingOperation, CancellationToken, Task<string?>> pollStatus,
+        Func<TimeSpan, CancellationToken, Task> delay,
+        CancellationToken cancellationToken)
+    {
+        ProjectQueue queue = _projects.GetOrAdd(projectId, _ => new ProjectQueue());
+        await queue.Mutex.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int poll = 0; poll < MaxPolls; poll++)
+            {
+                foreach (PendingOperation operation in queue.Snapshot())
+                {
+                    string? status = await pollStatus(operation, cancellationToken).ConfigureAwait(false);
+                    if (status is null || IsTerminal(status))
+                    {
+                        queue.Remove(operation);
+                    }
+                }
+
+                if (queue.Count == 0)
+                {
+                    break;
+                }
+
+                await delay(PollDelay(poll), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new Lease(queue.Mutex);
+        }
+        catch
+        {
+            queue.Mutex.Release();
+            throw;
+        }
+    }
+
+    private sealed class ProjectQueue
+    {
+        private readonly List<PendingOperation> _pending = [];
+
+        public SemaphoreSlim Mutex { get; } = new(1, 1);
+
+        public int Count
+        {
+            get
+            {
+                lock (_pending)
+                {
+                    return _pending.Count;
+                }
+            }
+        }
+
+        public void Add(PendingOperation operation)
+        {
+            lock (_pending)
+            {
+                _pending.Add(operation);
+            }
+        }
+
+        public void Remove(PendingOperation operation)
+        {
+            lock (_pending)
+            {
+                _pending.Remove(operation);
+            }
+        }
+
+        public PendingOperation[] Snapshot()
+        {
+            lock (_pending)
+            {
+                return [.. _pending];
+            }
+        }
+    }
+
+    private sealed class Lease(SemaphoreSlim mutex) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                mutex.Release();
+            }
+        }
+    }
+}

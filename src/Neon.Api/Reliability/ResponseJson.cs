@@ -1,0 +1,141 @@
+using System;
+using Neon.Api.Core;
+using Neon.Api.Serialization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Neon.Api.Reliability;
+
+/// <summary>
+/// Turns a success response body into a model, or into a <see cref="NeonResponseFormatException"/> that says what was
+/// wrong; never lets a parser exception or a half-read body through.
+/// </summary>
+internal static class ResponseJson
+{
+    /// <summary>Whether the media type is a markup page (HTML, XML): an error page or proxy answer, never a Neon document.</summary>
+    public static bool IsMarkupMediaType(string? mediaType) =>
+        mediaType is not null
+        && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the media type is JSON (<c>application/json</c>, <c>text/json</c>, <c>*/*+json</c>).</summary>
+    public static bool IsJsonMediaType(string? mediaType)
+    {
+        if (string.IsNullOrEmpty(mediaType))
+        {
+            return false;
+        }
+
+        return mediaType!.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Deserializes a success response. Checks, in order: the body was not cut by the size bound, it is not empty,
+    /// it is not a markup page (HTML, XML), it parses completely as JSON (whatever its label), it is an object (unless a token was asked for),
+    /// it is not a Neon error body (<c>{"code", "message"}</c>) under a success status, and it is not <c>null</c>.
+    /// </summary>
+    public static T Deserialize<T>(NeonResponse response, SecretRedactor redactor)
+    {
+        ResponseBody body = response.Body;
+        if (body.Truncated)
+        {
+            throw Failure(response, redactor, $"a body larger than the limit (NeonClientOptions.MaxResponseBytes); {body.Length} bytes or more were sent");
+        }
+
+        if (body.IsBlank)
+        {
+            throw Failure(response, redactor, $"an empty body where a {typeof(T).Name} was expected");
+        }
+
+        if (IsMarkupMediaType(response.MediaType))
+        {
+            throw Failure(response, redactor, $"a body that is not JSON (content type '{response.MediaType}')");
+        }
+
+        JToken token;
+        try
+        {
+            token = NeonJson.Parse(body.Text);
+        }
+        catch (JsonException ex)
+        {
+            // A JSON document is accepted whatever its label (test doubles often say text/plain); a body that does not
+            // parse is explained by its content type when that is not JSON.
+            string what = response.MediaType is null || IsJsonMediaType(response.MediaType)
+                ? "malformed or truncated JSON"
+                : $"a body that is not JSON (content type '{response.MediaType}')";
+            throw Failure(response, redactor, what + " (" + redactor.Scrub(ex.Message) + ")", ex);
+        }
+
+        if (token.Type != JTokenType.Object && !typeof(JToken).IsAssignableFrom(typeof(T)))
+        {
+            throw Failure(response, redactor, $"a JSON {token.Type.ToString().ToLowerInvariant()} where an object ({typeof(T).Name}) was expected");
+        }
+
+        if (LooksLikeErrorBody(token, out string? code, out string? message))
+        {
+            throw Failure(response, redactor, $"an error body (code '{code}': {redactor.Scrub(message)})");
+        }
+
+        T? value;
+        try
+        {
+            value = NeonJson.ToObject<T>(token);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
+        {
+            throw Failure(response, redactor, $"a body that does not match {typeof(T).Name} (" + redactor.Scrub(ex.Message) + ")", ex);
+        }
+
+        return value ?? throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
+    }
+
+    /// <summary>
+    /// Whether the document is a Neon <c>GeneralError</c>: an object whose only properties are <c>code</c>,
+    /// <c>message</c> and optionally <c>request_id</c>, with code and message strings.
+    /// </summary>
+    public static bool LooksLikeErrorBody(JToken token, out string? code, out string? message)
+    {
+        code = null;
+        message = null;
+        if (token is not JObject obj || obj.Count > 3 || obj["code"] is not JValue { Type: JTokenType.String } c || obj["message"] is not JValue { Type: JTokenType.String } m)
+        {
+            return false;
+        }
+
+        foreach (var property in obj.Properties())
+        {
+            if (property.Name is not ("code" or "message" or "request_id"))
+            {
+                return false;
+            }
+        }
+
+        code = (string?)c;
+        message = (string?)m;
+        return true;
+    }
+
+    /// <summary>Builds the exception for a response that could not be understood, with a bounded, scrubbed snippet.</summary>
+    public static NeonResponseFormatException Failure(NeonResponse response, SecretRedactor redactor, string problem, Exception? inner = null)
+    {
+        NeonRequest request = response.Request;
+        string requestId = response.RequestId is null ? string.Empty : $" [request id {response.RequestId}]";
+        return new NeonResponseFormatException(
+            $"Neon API call {request.OperationId} ({request.Method} {request.PathTemplate}) answered {(int)response.StatusCode} ({response.MediaType ?? "no content type"}) with {problem}.{requestId}",
+            response.StatusCode,
+            request.OperationId,
+            redactor.Scrub(BoundedBody.Snippet(response.Body)),
+            Sanitize(inner, redactor));
+    }
+
+    /// <summary>
+    /// The parser's exception, or a stand-in with the scrubbed message when the original quotes a secret (the JSON
+    /// path of an echoed key, for example): an exception's <c>ToString()</c> includes its inner exception.
+    /// </summary>
+    private static Exception? Sanitize(Exception? inner, SecretRedactor redactor) =>
+        inner is not null && redactor.Reveals(inner.ToString()) ? new JsonException(redactor.Scrub(inner.Message) ?? string.Empty) : inner;
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Neon.Api.Core;
+using Newtonsoft.Json.Linq;
+using RichardSzalay.MockHttp;
+
+namespace Neon.Api.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// A real <see cref="NeonClient"/> over MockHttp (or any handler), sending hand-made <see cref="NeonRequest"/>s
+/// through its pipeline, with a recording delay so that no test sleeps and a fixed jitter sample so that delays are
+/// exact.
+/// </summary>
+internal sealed class SenderHarness : IDisposable
+{
+    public const string ApiKey = "napi_TEST_SECRET_k3y_0123456789abcdefghijklmnop";
+    public const string OperationId = "testCall";
+    public static readonly Uri BaseAddress = new("https://console.neon.tech/api/v2/");
+
+    public SenderHarness(HttpMessageHandler? handler = null, Action<NeonClientOptions>? configure = null, TimeSpan? timeout = null, Uri? baseAddress = null)
+    {
+        Handler = handler ?? Mock;
+        Options = new NeonClientOptions
+        {
+            BaseUri = baseAddress ?? BaseAddress,
+            Timeout = timeout ?? Timeout.InfiniteTimeSpan,
+            Retry = new NeonRetryOptions { Delay = Delay.Invoke },
+        };
+        configure?.Invoke(Options);
+        Client = new NeonClient(ApiKey, Handler, Options);
+        Client.Pipeline.Sender.Random = () => 0.5;
+    }
+
+    public MockHttpMessageHandler Mock { get; } = new();
+
+    public HttpMessageHandler Handler { get; }
+
+    public RecordingDelay Delay { get; } = new();
+
+    public NeonClientOptions Options { get; }
+
+    public NeonClient Client { get; }
+
+    public static string Url(string path) => BaseAddress.AbsoluteUri.TrimEnd('/') + path;
+
+    public Task<JObject> GetAsync(string path, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, path, null, timeout, cancellationToken);
+
+    public Task<JObject> SendAsync(HttpMethod method, string path, string? json = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var request = new NeonRequest(method.Method, path, OperationId);
+        if (json is not null)
+        {
+            request.SetJsonBody(JToken.Parse(json));
+        }
+
+        NeonClient client = timeout is null ? Client : Client.WithTimeout(timeout.Value);
+        return client.Pipeline.SendAsync<JObject>(request, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Mock.Dispose();
+    }
+}
