@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Operations;
 using Neon.Api.Testing;
 using NUnit.Framework;
 
@@ -14,20 +16,27 @@ public sealed class EmulatorExampleTests
     {
         var clock = new ManualTimeProvider();
         using var fake = new FakeNeon(new FakeNeonOptions { TimeProvider = clock });
-        using var neon = new NeonClient(FakeNeon.DefaultApiKey, fake.CreateHandler());   // in memory, no sockets
+
+        // Whenever the client would wait (retry backoff, queueing, polling operations), move the fake clock instead.
+        Task Advance(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            clock.Advance(delay);
+            return Task.CompletedTask;
+        }
+
+        var options = new NeonClientOptions();
+        options.Retry.Delay = Advance;
+        using var neon = new NeonClient(FakeNeon.DefaultApiKey, fake.CreateHandler(), options);   // in memory, no sockets
+        var wait = new NeonWaitOptions { Delay = Advance, Clock = () => clock.GetUtcNow() - DateTimeOffset.UnixEpoch };
 
         var project = await neon.Project.CreateProjectAsync(
             new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = "demo" } });
-        clock.Advance(TimeSpan.FromSeconds(1));   // the project's operations finish: no sleeping
+        var branch = await neon.Branch
+            .CreateProjectBranchAsync(project.Project.Id, new CreateProjectBranchRequest { Branch = new BranchCreateRequestBranch { Name = "preview-42" } })
+            .WaitForOperationsAsync(neon, wait);
 
-        var branch = await neon.Branch.CreateProjectBranchAsync(
-            project.Project.Id,
-            new CreateProjectBranchRequest { Branch = new BranchCreateRequestBranch { Name = "preview-42" } });
         Assert.That(branch.Branch.Name, Is.EqualTo("preview-42"));
-
-        // While the branch's operations run, the project is locked: Neon answers 423.
-        await Assert.ThrowsAsync<NeonLockedException>(() => neon.Branch.CreateProjectBranchAsync(project.Project.Id));
-        Assert.That(fake.Counters.ResponsesWithStatus(423), Is.EqualTo(1));
+        Assert.That(fake.Counters.ResponsesWithStatus(423), Is.Zero, "the client queued the branch behind the project's operations");
     }
     // --- end README example ---
 }

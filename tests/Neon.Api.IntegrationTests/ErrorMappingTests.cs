@@ -27,13 +27,29 @@ public sealed class ErrorMappingTests
     }
 
     [Test]
-    public async Task A_forced_423_becomes_NeonLockedException()
+    public async Task A_forced_423_is_retried_and_the_call_succeeds()
     {
         await using var neon = await LoopbackNeon.StartAsync();
         var projectId = await neon.CreateProjectAsync();
+        var createdBefore = neon.Neon.Counters.ResponsesWithStatus(201);
         neon.Neon.Options.ForceLockedMutations = 1;
 
-        var error = await Assert.ThrowsAsync<NeonLockedException>(() => neon.Client.Branch.CreateProjectBranchAsync(projectId));
+        var branch = await neon.Client.Branch.CreateProjectBranchAsync(projectId);
+
+        Assert.That(branch.Branch.Id, Is.Not.Empty);
+        Assert.That(neon.Neon.Counters.ResponsesWithStatus(423), Is.EqualTo(1), "the first attempt was locked");
+        Assert.That(neon.Neon.Counters.ResponsesWithStatus(201) - createdBefore, Is.EqualTo(1), "the retry created the branch once");
+    }
+
+    [Test]
+    public async Task With_retries_off_a_423_becomes_NeonLockedException()
+    {
+        await using var neon = await LoopbackNeon.StartAsync();
+        var projectId = await neon.CreateProjectAsync();
+        using var raw = neon.CreateClient(options => options.Retry.MaxRetries = 0);
+        neon.Neon.Options.ForceLockedMutations = 1;
+
+        var error = await Assert.ThrowsAsync<NeonLockedException>(() => raw.Branch.CreateProjectBranchAsync(projectId));
 
         Assert.Multiple(() =>
         {
@@ -45,16 +61,35 @@ public sealed class ErrorMappingTests
     }
 
     [Test]
-    public async Task A_mutation_while_an_operation_runs_gets_423_and_succeeds_once_it_finished()
+    public async Task A_mutation_while_an_operation_runs_is_queued_behind_it_and_draws_no_423()
     {
         await using var neon = await LoopbackNeon.StartAsync();
         var projectId = await neon.CreateProjectAsync();
-        var branch = await neon.Client.Branch.CreateProjectBranchAsync(projectId);
+        var first = await neon.Client.Branch.CreateProjectBranchAsync(projectId);
 
-        await Assert.ThrowsAsync<NeonLockedException>(() => neon.Client.Branch.CreateProjectBranchAsync(projectId));
-
-        await branch.WaitForOperationsAsync(neon.Client, neon.WaitOptions());
+        // The first branch's operations still run (the emulator's clock only moves when the client waits).
         var second = await neon.Client.Branch.CreateProjectBranchAsync(projectId);
+
+        Assert.That(second.Branch.Id, Is.Not.EqualTo(first.Branch.Id));
+        Assert.That(neon.Neon.Counters.ResponsesWithStatus(423), Is.Zero);
+    }
+
+    [Test]
+    public async Task Without_the_queue_and_retries_a_mutation_during_an_operation_gets_423()
+    {
+        await using var neon = await LoopbackNeon.StartAsync();
+        var projectId = await neon.CreateProjectAsync();
+        using var raw = neon.CreateClient(options =>
+        {
+            options.Retry.MaxRetries = 0;
+            options.QueueProjectMutations = false;
+        });
+        var branch = await raw.Branch.CreateProjectBranchAsync(projectId);
+
+        await Assert.ThrowsAsync<NeonLockedException>(() => raw.Branch.CreateProjectBranchAsync(projectId));
+
+        await branch.WaitForOperationsAsync(raw, neon.WaitOptions());
+        var second = await raw.Branch.CreateProjectBranchAsync(projectId);
         Assert.That(second.Branch.Id, Is.Not.EqualTo(branch.Branch.Id));
     }
 }

@@ -20,7 +20,7 @@ internal sealed class LoopbackNeon : IAsyncDisposable
     {
         Neon = neon;
         Clock = clock;
-        Client = new NeonClient(FakeNeon.DefaultApiKey, new NeonClientOptions { BaseUri = neon.BaseUri });
+        Client = CreateClient();
     }
 
     public FakeNeon Neon { get; }
@@ -54,6 +54,18 @@ internal sealed class LoopbackNeon : IAsyncDisposable
         Delay = AdvanceClock,
         Clock = () => Clock.GetUtcNow() - DateTimeOffset.UnixEpoch,
     };
+
+    /// <summary>
+    /// A client of the emulator whose retry and queue delays move the emulator's clock instead of sleeping.
+    /// <paramref name="configure"/> can turn retries or the project queue off to observe raw behaviour.
+    /// </summary>
+    public NeonClient CreateClient(Action<NeonClientOptions>? configure = null)
+    {
+        var options = new NeonClientOptions { BaseUri = Neon.BaseUri };
+        options.Retry.Delay = AdvanceClock;
+        configure?.Invoke(options);
+        return new NeonClient(FakeNeon.DefaultApiKey, options);
+    }
 
     public async Task<string> CreateProjectAsync(string name = "it")
     {

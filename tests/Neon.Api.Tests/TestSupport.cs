@@ -68,8 +68,13 @@ internal static class TestSupport
             .Where(x => x.Attribute is not null)
             .ToDictionary(x => x.Attribute!.OperationId, x => (x.Method, x.Attribute!));
 
-    public static NeonClient CreateClient(MockHttpMessageHandler handler, NeonClientOptions? options = null) =>
-        new(ApiKey, handler, options ?? new NeonClientOptions());
+    /// <summary>A client over MockHttp whose retry backoff returns at once (retries still happen; nothing sleeps).</summary>
+    public static NeonClient CreateClient(MockHttpMessageHandler handler, NeonClientOptions? options = null)
+    {
+        options ??= new NeonClientOptions();
+        options.Retry.Delay = static (_, cancellationToken) => cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+        return new NeonClient(ApiKey, handler, options);
+    }
 
     public static async Task<string> ReadBodyAsync(HttpRequestMessage request) =>
         request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync();

@@ -33,7 +33,7 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
+            .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n.StartsWith("Microsoft.Win32.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
             .Append(typeof(Newtonsoft.Json.JsonPropertyAttribute).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
