@@ -7,7 +7,7 @@ using NUnit.Framework;
 
 namespace Neon.Api.IntegrationTests;
 
-/// <summary>The example of docs/README-quickstart.md ("Testing your own code with the emulator"), compiled and run.</summary>
+/// <summary>The example of README.md ("Testing your own code with the emulator"), compiled and run.</summary>
 public sealed class EmulatorExampleTests
 {
     // --- begin README example ---

@@ -8,7 +8,7 @@ using RichardSzalay.MockHttp;
 
 namespace Neon.Api.Reliability.Tests;
 
-/// <summary>The example of docs/README-reliability.md, compiled and run against MockHttp.</summary>
+/// <summary>The example of README.md ("Errors, retries and timeouts"), compiled and run against MockHttp.</summary>
 public class ReadmeExampleTests
 {
     // --- begin README example ---

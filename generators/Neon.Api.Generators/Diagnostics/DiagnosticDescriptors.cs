@@ -18,7 +18,7 @@ internal static class DiagnosticDescriptors
     public const string ReferenceUrlFormat = "https://api-docs.neon.tech/reference/{0}";
 
     private const string Category = "Neon.Api.Generators";
-    private const string HelpLinkFormat = "docs/README-generator.md#{0}";
+    private const string HelpLink = "README.md#how-the-source-generator-finds-its-inputs";
 
     public static readonly DiagnosticDescriptor PageItemsNotFound = Create(
         "NEON1001",
@@ -97,5 +97,5 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: description,
-        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id.ToLowerInvariant()));
+        helpLinkUri: HelpLink);
 }

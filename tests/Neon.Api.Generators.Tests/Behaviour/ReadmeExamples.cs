@@ -6,7 +6,7 @@ using Neon.Api.Paging;
 
 namespace Neon.Api.Generators.Tests.Behaviour;
 
-/// <summary>The examples of docs/README-generator.md, compiled here so they stay correct. Keep the two in step.</summary>
+/// <summary>The examples of README.md, compiled here so they stay correct. Keep the two in step.</summary>
 internal static class ReadmeExamples
 {
     public static async Task ListEverythingAsync(NeonClient neon, CancellationToken cancellationToken)
