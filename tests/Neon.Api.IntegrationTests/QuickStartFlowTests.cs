@@ -65,6 +65,31 @@ public sealed class QuickStartFlowTests
         Assert.That(timeout.Message, Does.Contain(created.Operations[0].Id));
     }
 
+    [Test]
+    public async Task The_flow_survives_injected_429s_and_503s_through_retries()
+    {
+        // One request in five answers 429 or 503 with Retry-After: 1; the client retries them (its waits move the
+        // emulator's clock), so the whole flow still succeeds.
+        await using var neon = await LoopbackNeon.StartAsync(options =>
+        {
+            options.TooManyRequestsRate = 0.1;
+            options.ServiceUnavailableRate = 0.1;
+            options.Seed = 7;
+        });
+        var output = new System.IO.StringWriter();
+
+        var result = await new QuickStartFlow(neon.Client, output, neon.FlowOptions(pageSize: 1)).RunAsync();
+
+        var injected = neon.Neon.Counters.ResponsesWithStatus(429) + neon.Neon.Counters.ResponsesWithStatus(503);
+        TestContext.Out.WriteLine($"requests {neon.Neon.Counters.RequestsReceived}, injected 429/503 {injected}, flow succeeded: {result.ProjectDeleted}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(injected, Is.GreaterThan(0), "faults were injected");
+            Assert.That(result.ProjectDeleted, Is.True);
+            Assert.That(result.BranchNames, Has.Count.EqualTo(2));
+        });
+    }
+
     [TestCase("postgresql://alex:AbC123dEf@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname?sslmode=require",
         "postgresql://alex:****@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname?sslmode=require")]
     [TestCase("postgres://user:p@ss:w0rd@host/db", "postgres://user:****@host/db")]

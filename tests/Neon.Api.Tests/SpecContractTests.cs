@@ -86,4 +86,14 @@ public class SpecContractTests
         Assert.That(client.AuthLegacy, Is.InstanceOf<AuthLegacyClient>());
         Assert.That(client.ApiKey, Is.InstanceOf<ApiKeyClient>());
     }
+
+    [Test]
+    public void No_NSwag_runtime_types_reach_users()
+    {
+        // NSwag's ApiException, FileResponse and FileParameter are replaced by the NeonException family,
+        // NeonFileResponse and NeonFileUpload; nothing of NSwag's runtime is public.
+        var names = typeof(NeonClient).Assembly.GetExportedTypes().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.That(names, Has.None.StartsWith("ApiException").And.None.EqualTo("FileResponse").And.None.EqualTo("FileParameter").And.None.EqualTo("SwaggerResponse"));
+        Assert.That(typeof(NeonClient).Assembly.GetReferencedAssemblies().Select(a => a.Name), Has.None.StartsWith("NSwag").And.None.StartsWith("NJsonSchema"));
+    }
 }

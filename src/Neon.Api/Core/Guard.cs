@@ -3,7 +3,7 @@ using System;
 namespace Neon.Api.Core;
 
 /// <summary>Argument checks used by the generated operations.</summary>
-public static class Guard
+internal static class Guard
 {
     /// <summary>Throws when a required argument is null (a no-op for value types).</summary>
     /// <typeparam name="T">The argument type.</typeparam>

@@ -19,7 +19,7 @@ namespace Neon.Api.Core;
 /// fresh authenticated message per attempt; then it maps error statuses to the <see cref="NeonApiException"/> family
 /// and reads JSON bodies into models.
 /// </summary>
-public sealed class NeonPipeline
+internal sealed class NeonPipeline
 {
     private const string RequestIdHeader = "X-Request-ID";
 

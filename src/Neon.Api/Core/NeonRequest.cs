@@ -14,7 +14,7 @@ namespace Neon.Api.Core;
 /// query, headers and body. The pipeline turns it into a fresh <see cref="HttpRequestMessage"/> for every attempt,
 /// so retries always replay the same bytes.
 /// </summary>
-public sealed class NeonRequest
+internal sealed class NeonRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];

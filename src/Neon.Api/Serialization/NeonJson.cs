@@ -60,7 +60,7 @@ public static class NeonJson
     /// </summary>
     /// <param name="model">The model being read.</param>
     /// <param name="errorContext">Newtonsoft's error context.</param>
-    public static void TolerateMemberError(object model, ErrorContext errorContext)
+    internal static void TolerateMemberError(object model, ErrorContext errorContext)
     {
         if (errorContext is null)
         {
