@@ -19,6 +19,13 @@ public sealed class NeonClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Where the client logs each attempt, answer, retry and queue wait (category <c>Neon.Api</c>; Debug and Trace for
+    /// the details, Information for retries, Warning for network failures). Default: no logging. Credentials never
+    /// appear in a log event; request headers are logged at Trace level with <c>Authorization</c> and cookies masked.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>An application name and version put in front of the <c>User-Agent</c> (for example <c>my-ci/1.2</c>).</summary>
     public string? ApplicationName { get; set; }
 

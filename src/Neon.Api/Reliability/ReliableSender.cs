@@ -5,6 +5,8 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Neon.Api.Core;
 
 namespace Neon.Api.Reliability;
@@ -44,7 +46,11 @@ internal sealed class ReliableSender
         Retry = options.Retry;
         MaxResponseBytes = options.MaxResponseBytes;
         QueueProjectMutations = options.QueueProjectMutations;
+        Logger = options.Logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Where attempts, answers, retries and queue waits are logged.</summary>
+    public ILogger Logger { get; }
 
     /// <summary>Retry counts, delays and the delay function.</summary>
     public NeonRetryOptions Retry { get; }
@@ -90,6 +96,7 @@ internal sealed class ReliableSender
             if (projectId is not null)
             {
                 call.Activity = $"queued behind the operations of project {projectId}";
+                NeonLog.Queue(Logger, request.OperationId, projectId);
                 turn = await Gate.EnterAsync(projectId, (operation, ct) => PollOperationAsync(operation, call, ct), Retry.Delay, token).ConfigureAwait(false);
             }
 
@@ -141,7 +148,10 @@ internal sealed class ReliableSender
             {
                 using HttpRequestMessage message = _createMessage(request);
                 string? sentRequestId = message.Headers.TryGetValues("X-Request-ID", out var ids) ? string.Join(",", ids) : null;
+                NeonLog.Sending(Logger, request.OperationId, request.Method, message.RequestUri?.AbsolutePath ?? request.PathTemplate, call.Attempts);
+                NeonLog.Headers(Logger, request.OperationId, () => SecretRedactor.FormatHeaders(message.Headers));
                 answer = await _transport(message, token).ConfigureAwait(false);
+                NeonLog.Response(Logger, request.OperationId, (int)answer.StatusCode, attemptClock.Elapsed, sentRequestId);
                 if (answer.IsSuccessStatusCode && !bufferSuccessBody)
                 {
                     response = new NeonResponse(request, answer, ResponseBody.Empty, keepMessage: true, sentRequestId);
@@ -175,15 +185,20 @@ internal sealed class ReliableSender
                     // Success, a failure that is not safe to repeat, or one we stopped retrying: the caller maps the real status.
                     return response;
                 }
+
+                NeonLog.Retry(Logger, request.OperationId, $"status {(int)response.StatusCode}", decision.Delay, retry + 1, Retry.MaxRetries);
             }
             else
             {
                 TransportFailureKind kind = RetryPolicy.ClassifyException(failure!);
+                NeonLog.Failure(Logger, request.OperationId, RetryPolicy.Describe(failure!));
                 decision = RetryPolicy.Decide(RetryPolicy.IsRetryableFailure(call.Method, kind), retry + 1, Retry, null, call.Remaining, Random());
                 if (!decision.ShouldRetry)
                 {
                     throw TransportException(call, failure!, kind, decision, attemptClock.Elapsed);
                 }
+
+                NeonLog.Retry(Logger, request.OperationId, "network failure", decision.Delay, retry + 1, Retry.MaxRetries);
             }
 
             call.Activity = $"waiting {Format(decision.Delay)} before retry {retry + 1}";

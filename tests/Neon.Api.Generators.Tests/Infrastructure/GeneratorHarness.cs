@@ -35,6 +35,7 @@ internal static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n.StartsWith("Microsoft.Win32.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll"))
             .Append(typeof(Newtonsoft.Json.JsonPropertyAttribute).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
