@@ -55,10 +55,10 @@ internal static class ResponseJson
             throw Failure(response, redactor, $"a body that is not JSON (content type '{response.MediaType}')");
         }
 
-        JToken token;
+        JsonShape shape;
         try
         {
-            token = NeonJson.Parse(body.Text);
+            shape = JsonShape.Inspect(body.Text);
         }
         catch (JsonException ex)
         {
@@ -70,24 +70,35 @@ internal static class ResponseJson
             throw Failure(response, redactor, what + " (" + redactor.Scrub(ex.Message) + ")", ex);
         }
 
-        if (token.Type != JTokenType.Object && !typeof(JToken).IsAssignableFrom(typeof(T)))
+        if (shape.Root == JsonToken.Null)
         {
-            throw Failure(response, redactor, $"a JSON {token.Type.ToString().ToLowerInvariant()} where an object ({typeof(T).Name}) was expected");
+            throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
         }
 
-        if (LooksLikeErrorBody(token, out string? code, out string? message))
+        if (shape.Root != JsonToken.StartObject && !typeof(JToken).IsAssignableFrom(typeof(T)))
         {
-            throw Failure(response, redactor, $"an error body (code '{code}': {redactor.Scrub(message)})");
+            throw Failure(response, redactor, $"a JSON {Describe(shape.Root)} where an object ({typeof(T).Name}) was expected");
+        }
+
+        if (shape.IsErrorBody)
+        {
+            throw Failure(response, redactor, $"an error body (code '{shape.ErrorCode}': {redactor.Scrub(shape.ErrorMessage)})");
         }
 
         T? value;
         try
         {
-            value = NeonJson.ToObject<T>(token);
+            value = NeonJson.Read<T>(body.Text, shape);
+        }
+        catch (MalformedJsonException ex)
+        {
+            throw Failure(response, redactor, "malformed or truncated JSON (" + redactor.Scrub(ex.Message) + ")", ex);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
         {
-            throw Failure(response, redactor, $"a body that does not match {typeof(T).Name} (" + redactor.Scrub(ex.Message) + ")", ex);
+            // A large body was not scanned up front: tell a broken document from one that does not fit the model.
+            string problem = !shape.WellFormed && !IsWellFormed(body.Text) ? "malformed or truncated JSON" : $"a body that does not match {typeof(T).Name}";
+            throw Failure(response, redactor, problem + " (" + redactor.Scrub(ex.Message) + ")", ex);
         }
 
         return value ?? throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
@@ -97,26 +108,34 @@ internal static class ResponseJson
     /// Whether the document is a Neon <c>GeneralError</c>: an object whose only properties are <c>code</c>,
     /// <c>message</c> and optionally <c>request_id</c>, with code and message strings.
     /// </summary>
-    public static bool LooksLikeErrorBody(JToken token, out string? code, out string? message)
+    private static bool IsWellFormed(string json)
     {
-        code = null;
-        message = null;
-        if (token is not JObject obj || obj.Count > 3 || obj["code"] is not JValue { Type: JTokenType.String } c || obj["message"] is not JValue { Type: JTokenType.String } m)
+        try
+        {
+            JsonShape.Scan(json);
+            return true;
+        }
+        catch (JsonReaderException)
         {
             return false;
         }
+    }
 
-        foreach (var property in obj.Properties())
-        {
-            if (property.Name is not ("code" or "message" or "request_id"))
-            {
-                return false;
-            }
-        }
+    private static string Describe(JsonToken root) => root switch
+    {
+        JsonToken.StartArray => "array",
+        JsonToken.String => "string",
+        JsonToken.Integer or JsonToken.Float => "number",
+        JsonToken.Boolean => "boolean",
+        _ => root.ToString().ToLowerInvariant(),
+    };
 
-        code = (string?)c;
-        message = (string?)m;
-        return true;
+    public static bool LooksLikeErrorBody(string json, out string? code, out string? message)
+    {
+        var shape = JsonShape.Scan(json);
+        code = shape.ErrorCode;
+        message = shape.ErrorMessage;
+        return shape.IsErrorBody;
     }
 
     /// <summary>Builds the exception for a response that could not be understood, with a bounded, scrubbed snippet.</summary>

@@ -11,6 +11,10 @@ public static class NeonJson
 {
     internal static JsonSerializerSettings Settings { get; } = CreateSettings();
 
+    // Deserialization is synchronous, so a per-thread count tells Read whether the document it just read needed tolerance.
+    [ThreadStatic]
+    private static int _toleratedErrors;
+
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
     /// <summary>Serializes a model as the client sends it.</summary>
@@ -29,19 +33,27 @@ public static class NeonJson
     /// <exception cref="JsonReaderException">The text is not well-formed JSON.</exception>
     public static T? Deserialize<T>(string json)
     {
-        var token = Parse(json);
-        return token.Type == JTokenType.Null ? default : token.ToObject<T>(Serializer);
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        var shape = JsonShape.Inspect(json);
+        return shape.Root == JsonToken.Null ? default : Read<T>(json, shape);
     }
+
+    /// <summary>Creates the reader every parse uses: dates stay strings until a model asks for a date.</summary>
+    internal static JsonTextReader CreateReader(string json) => new(new StringReader(json))
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Double,
+        MaxDepth = 128,
+    };
 
     /// <summary>Parses JSON text into a token tree without interpreting date strings.</summary>
     internal static JToken Parse(string json)
     {
-        using var reader = new JsonTextReader(new StringReader(json))
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Double,
-            MaxDepth = 128,
-        };
+        using var reader = CreateReader(json);
         var token = JToken.ReadFrom(reader);
         if (reader.Read())
         {
@@ -51,8 +63,35 @@ public static class NeonJson
         return token;
     }
 
-    /// <summary>Converts a parsed token into a model with the client's settings.</summary>
-    internal static T? ToObject<T>(JToken token) => token.Type == JTokenType.Null ? default : token.ToObject<T>(Serializer);
+    /// <summary>
+    /// Reads a model straight from the text (no intermediate tree). A field that does not fit its type is tolerated,
+    /// which is only safe in a well-formed document: text that was not scanned whole beforehand is scanned now if
+    /// anything had to be tolerated, so a truncated or garbled body still fails.
+    /// </summary>
+    /// <exception cref="MalformedJsonException">The text is not well-formed JSON.</exception>
+    internal static T? Read<T>(string json, JsonShape shape)
+    {
+        _toleratedErrors = 0;
+        T? value;
+        using (var reader = CreateReader(json))
+        {
+            value = Serializer.Deserialize<T>(reader);
+        }
+
+        if (_toleratedErrors > 0 && !shape.WellFormed)
+        {
+            try
+            {
+                JsonShape.Scan(json);
+            }
+            catch (JsonReaderException exception)
+            {
+                throw new MalformedJsonException(exception.Message, exception);
+            }
+        }
+
+        return value;
+    }
 
     /// <summary>
     /// Called by the generated models when a member fails to deserialize. Responses are read from an already
@@ -70,6 +109,7 @@ public static class NeonJson
         if (ReferenceEquals(errorContext.OriginalObject, model) && errorContext.Error is JsonException)
         {
             errorContext.Handled = true;
+            _toleratedErrors++;
         }
     }
 
@@ -104,3 +144,6 @@ public static class NeonJson
         }
     }
 }
+
+/// <summary>A body that is not well-formed JSON (found after reading it needed tolerance).</summary>
+internal sealed class MalformedJsonException(string message, Exception inner) : JsonReaderException(message, inner);
