@@ -3,10 +3,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Neon.Api.SpecNormalizer;
 
-// Usage: Neon.Api.SpecNormalizer <input.yaml|json> <output.json>
+// Usage: Neon.Api.SpecNormalizer <input.yaml|json> <output.json>   (normalize the spec for NSwag)
+//        Neon.Api.SpecNormalizer --tidy <file.cs>                    (tidy NSwag's output in place)
+if (args.Length == 2 && args[0] == "--tidy")
+{
+    if (!File.Exists(args[1]))
+    {
+        Console.Error.WriteLine($"error: generated file not found: {args[1]}");
+        return 1;
+    }
+
+    File.WriteAllText(args[1], CodeTidy.Tidy(File.ReadAllText(args[1])));
+    return 0;
+}
+
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: Neon.Api.SpecNormalizer <input spec (YAML or JSON)> <output JSON>");
+    Console.Error.WriteLine("usage: Neon.Api.SpecNormalizer <input spec (YAML or JSON)> <output JSON> | --tidy <generated C# file>");
     return 2;
 }
 
