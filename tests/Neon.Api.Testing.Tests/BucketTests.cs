@@ -74,11 +74,7 @@ public sealed class BucketTests : EmulatorTest
     [TestCase("""{"name":"ok","access_level":"secret"}""", "field 'access_level' must be one of: private, public_read")]
     public async Task An_invalid_bucket_request_is_400_naming_the_field(string body, string message)
     {
-        var response = await Api.CallAsync("createProjectBranchBucket", Buckets, rawBody: body);
-
-        Assert.That(response.Status, Is.EqualTo(400), response.ToString());
-        Assert.That((string?)response.Body["code"], Is.EqualTo("BAD_REQUEST"));
-        Assert.That(response.Message, Is.EqualTo(message));
+        await ExpectBadRequestAsync("createProjectBranchBucket", Buckets, message, body);
     }
 
     [Test]
@@ -239,11 +235,7 @@ public sealed class BucketTests : EmulatorTest
     {
         await CreateBucketAsync("b");
 
-        var response = await Api.CallAsync("listProjectBranchBucketObjects", $"{Buckets}/b/objects?limit={limit}");
-
-        Assert.That(response.Status, Is.EqualTo(400), response.ToString());
-        Assert.That((string?)response.Body["code"], Is.EqualTo("BAD_REQUEST"));
-        Assert.That(response.Message, Is.EqualTo(message));
+        await ExpectBadRequestAsync("listProjectBranchBucketObjects", $"{Buckets}/b/objects?limit={limit}", message);
     }
 
     [Test]
@@ -370,25 +362,13 @@ public sealed class BucketTests : EmulatorTest
     [TestCase("", "missing required query parameter 'prefix'")]
     [TestCase("?prefix=docs", "query parameter 'prefix' must end with '/'")]
     [TestCase("?prefix=a%01b/", "query parameter 'prefix' must not contain control characters")]
+    [TestCase("?prefix={1024 bytes}/", "query parameter 'prefix' must be at most 1024 bytes")]
     public async Task An_invalid_prefix_to_delete_is_400(string query, string message)
     {
         await CreateBucketAsync("files");
 
-        var response = await Api.CallAsync("deleteProjectBranchBucketObjectsByPrefix", $"{Buckets}/files/objects-by-prefix{query}");
-
-        Assert.That(response.Status, Is.EqualTo(400), response.ToString());
-        Assert.That(response.Message, Is.EqualTo(message));
-    }
-
-    [Test]
-    public async Task A_prefix_to_delete_longer_than_1024_bytes_is_400()
-    {
-        await CreateBucketAsync("files");
-
-        var response = await Api.CallAsync("deleteProjectBranchBucketObjectsByPrefix", $"{Buckets}/files/objects-by-prefix?prefix={new string('p', 1024)}/");
-
-        Assert.That(response.Status, Is.EqualTo(400), response.ToString());
-        Assert.That(response.Message, Is.EqualTo("query parameter 'prefix' must be at most 1024 bytes"));
+        var uri = $"{Buckets}/files/objects-by-prefix{query.Replace("{1024 bytes}", new string('p', 1024), StringComparison.Ordinal)}";
+        await ExpectBadRequestAsync("deleteProjectBranchBucketObjectsByPrefix", uri, message);
     }
 
     [Test]
@@ -400,6 +380,15 @@ public sealed class BucketTests : EmulatorTest
 
         Assert.That(response.Status, Is.EqualTo(501), response.ToString());
         Assert.That(response.Message, Does.Contain("presignProjectBranchBucketObject"));
+    }
+
+    private async Task ExpectBadRequestAsync(string operationId, string uri, string message, string? rawBody = null)
+    {
+        var response = await Api.CallAsync(operationId, uri, rawBody: rawBody);
+
+        Assert.That(response.Status, Is.EqualTo(400), response.ToString());
+        Assert.That((string?)response.Body["code"], Is.EqualTo("BAD_REQUEST"));
+        Assert.That(response.Message, Is.EqualTo(message));
     }
 
     private static string[] Keys(JsonNode page) =>
