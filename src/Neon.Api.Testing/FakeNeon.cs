@@ -5,12 +5,14 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Internal;
+using Neon.Api.Testing.Internal.Api;
 
 namespace Neon.Api.Testing;
 
 /// <summary>
 /// An in-process emulator of the Neon control plane (API v2): projects, branches, endpoints,
-/// databases, roles, operations that take time, project locks, API keys and regions, with fault
+/// databases, roles, operations that take time, project locks, API keys, regions and object-storage
+/// buckets, with fault
 /// injection. Use it as an <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>) or as a
 /// loopback HTTP server (<see cref="StartAsync"/>); both run the same implementation.
 /// </summary>
@@ -106,6 +108,35 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// <returns>The response.</returns>
     public Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
         _emulator.HandleAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Stores an object in a bucket, as an upload through a presigned URL does in Neon (the emulator
+    /// does not serve presigned URLs). An object with the same key is replaced. The object is then
+    /// listed by <c>listProjectBranchBucketObjects</c> and downloaded by
+    /// <c>getProjectBranchBucketObject</c>, which, as Neon, always answers
+    /// <c>application/octet-stream</c> with an <c>ETag</c> (a content hash).
+    /// </summary>
+    /// <param name="projectId">The project id.</param>
+    /// <param name="branchId">The branch id.</param>
+    /// <param name="bucketName">The bucket, created before (<c>createProjectBranchBucket</c>).</param>
+    /// <param name="key">The object key: 1 to 1024 characters; may contain <c>/</c> (folders).</param>
+    /// <param name="content">The bytes (copied).</param>
+    /// <exception cref="ArgumentException">The key is empty or longer than 1024 characters.</exception>
+    /// <exception cref="InvalidOperationException">The project, branch or bucket does not exist.</exception>
+    public void PutBucketObject(string projectId, string branchId, string bucketName, string key, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(projectId);
+        ArgumentNullException.ThrowIfNull(branchId);
+        ArgumentNullException.ThrowIfNull(bucketName);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(content);
+        if (key.Length is 0 or > BucketsApi.MaxKeyLength)
+        {
+            throw new ArgumentException($"An object key must be between 1 and {BucketsApi.MaxKeyLength} characters long.", nameof(key));
+        }
+
+        _emulator.PutBucketObject(projectId, branchId, bucketName, key, (byte[])content.Clone());
+    }
 
     /// <summary>Stops the loopback server, if any.</summary>
     /// <returns>A task that completes when in-flight requests are done.</returns>

@@ -1,5 +1,6 @@
 using Neon.Api.Operations;
 using Neon.Api.Paging;
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -8,7 +9,11 @@ using NUnit.Framework;
 
 namespace Neon.Api.IntegrationTests;
 
-/// <summary>The quick start's cursor loop (<c>pagination.next</c> of listProjectBranches) over HTTP.</summary>
+/// <summary>
+/// The generated listings over HTTP: the quick start's cursor loop (<c>pagination.next</c> of
+/// listProjectBranches) and the truncation shape (<c>next_cursor</c> + <c>is_truncated</c> of
+/// listProjectBranchBucketObjects).
+/// </summary>
 public sealed class PaginationTests
 {
     [TestCase(1, 5)]
@@ -43,6 +48,42 @@ public sealed class PaginationTests
             Assert.That(ids, Is.Unique);
             Assert.That(ids, Has.Count.EqualTo(5), "four new branches and main");
             Assert.That(ids, Is.SupersetOf(expected));
+        });
+    }
+
+    [Test]
+    public async Task All_bucket_objects_are_listed_across_truncated_pages_exactly_once()
+    {
+        await using var neon = await LoopbackNeon.StartAsync();
+        var projectId = await neon.CreateProjectAsync();
+        var branchId = (await neon.Client.Branch.ListProjectBranchesAsync(projectId)).Branches.Single().Id;
+        const string bucket = "uploads";
+        await neon.Client.Buckets.CreateProjectBranchBucketAsync(projectId, branchId, new BucketCreateRequest { Name = bucket });
+        var expected = Enumerable.Range(0, 25).Select(i => (i % 5 == 0 ? "img/" : "doc/") + $"file-{i:D2}").ToList();
+        foreach (var key in expected)
+        {
+            neon.Neon.PutBucketObject(projectId, branchId, bucket, key, [(byte)key.Length]);
+        }
+
+        var before = neon.Neon.Counters.RequestsReceived;
+        var keys = new List<string>();
+        await foreach (var o in neon.Client.Buckets.ListProjectBranchBucketObjectsAllAsync(projectId, branchId, bucket, limit: 10))
+        {
+            keys.Add(o.Key);
+        }
+
+        var listRequests = neon.Neon.Counters.RequestsReceived - before;
+        var images = new List<string>();
+        await foreach (var o in neon.Client.Buckets.ListProjectBranchBucketObjectsAllAsync(projectId, branchId, bucket, prefix: "img/", limit: 2))
+        {
+            images.Add(o.Key);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys, Is.EqualTo(expected.Order(StringComparer.Ordinal)), "every key once, in key order");
+            Assert.That(listRequests, Is.EqualTo(3), "pages of 10, 10 and 5");
+            Assert.That(images, Is.EqualTo(expected.Where(k => k.StartsWith("img/", StringComparison.Ordinal))), "img/file-00, -05, -10, -15, -20");
         });
     }
 }

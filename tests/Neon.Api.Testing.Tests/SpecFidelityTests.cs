@@ -128,6 +128,20 @@ public sealed class SpecFidelityTests : EmulatorTest
         await Api.ExpectAsync(200, "deleteProjectBranchRole", $"{b}/roles/app");
         FinishOperations();
 
+        // buckets and objects (objects are seeded: Neon uploads through presigned URLs)
+        await Api.ExpectAsync(201, "createProjectBranchBucket", $"{b}/buckets", new JsonObject { ["name"] = "files", ["access_level"] = "public_read" });
+        await Api.ExpectAsync(200, "listProjectBranchBuckets", $"{b}/buckets");
+        Neon.PutBucketObject(projectId, dev, "files", "docs/a.txt", [1, 2, 3]);
+        Neon.PutBucketObject(projectId, dev, "files", "docs/b.txt", [4]);
+        Neon.PutBucketObject(projectId, dev, "files", "top.txt", [5]);
+        await Api.ExpectAsync(200, "listProjectBranchBucketObjects", $"{b}/buckets/files/objects?limit=1");
+        await Api.ExpectAsync(200, "listProjectBranchBucketObjects", $"{b}/buckets/files/objects?delimiter=/");
+        var download = await Api.CallAsync("getProjectBranchBucketObject", $"{b}/buckets/files/objects/docs%2Fa.txt/download");
+        Assert.That(download.Bytes, Is.EqualTo(new byte[] { 1, 2, 3 }), download.ToString());
+        await Api.ExpectAsync(204, "deleteProjectBranchBucketObject", $"{b}/buckets/files/objects/top.txt");
+        await Api.ExpectAsync(200, "deleteProjectBranchBucketObjectsByPrefix", $"{b}/buckets/files/objects-by-prefix?prefix=docs/");
+        await Api.ExpectAsync(204, "deleteProjectBranchBucket", $"{b}/buckets/files");
+
         // restore, default, delete
         await Api.ExpectAsync(200, "restoreProjectBranch", $"{b}/restore", new JsonObject
         {

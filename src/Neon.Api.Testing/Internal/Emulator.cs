@@ -42,6 +42,7 @@ internal sealed class Emulator
         RolesApi.Register(_handlers);
         OperationsApi.Register(_handlers);
         AccountApi.Register(_handlers);
+        BucketsApi.Register(_handlers);
 
         var known = SpecRouteTable.Routes.Select(r => r.OperationId).ToHashSet(StringComparer.Ordinal);
         var strays = _handlers.OperationIds.Where(id => !known.Contains(id)).ToList();
@@ -113,7 +114,7 @@ internal sealed class Emulator
 
             var method = request.Method.Method.ToUpperInvariant();
             var route = Route(method, request.RequestUri, out var parameters);
-            if (!_handlers.TryGet(route.OperationId, out var handler))
+            if (!_handlers.TryGet(route.OperationId, out var entry))
             {
                 throw new ApiError(
                     HttpStatusCode.NotImplemented,
@@ -129,13 +130,35 @@ internal sealed class Emulator
                 Query = QueryParameters.Parse(request.RequestUri?.Query),
                 BodyText = body,
             };
-            if (method != "GET")
+            if (method != "GET" && entry.Locking)
             {
                 CheckLocks(route, context);
             }
 
-            var result = handler(context);
-            return JsonResponse(result.Status, result.Body);
+            return Response(entry.Handler(context));
+        }
+    }
+
+    /// <summary>
+    /// Stores an object in a bucket, as an upload through a presigned URL would (see
+    /// <see cref="FakeNeon.PutBucketObject"/>); replaces an object with the same key.
+    /// </summary>
+    public void PutBucketObject(string projectId, string branchId, string bucketName, string key, byte[] content)
+    {
+        lock (_gate)
+        {
+            BucketModel bucket;
+            try
+            {
+                bucket = EmulatorState.RequireBucket(
+                    EmulatorState.RequireBranch(_state.RequireProject(projectId), branchId), bucketName);
+            }
+            catch (ApiError error)
+            {
+                throw new InvalidOperationException($"cannot store object '{key}': {error.Message}", error);
+            }
+
+            bucket.Objects[key] = new BucketObjectModel(key, content, Options.TimeProvider.GetUtcNow());
         }
     }
 
@@ -227,6 +250,22 @@ internal sealed class Emulator
             ["code"] = error.Code,
             ["message"] = error.Message,
         });
+
+    private static HttpResponseMessage Response(ApiResult result)
+    {
+        if (result.Download is { } download)
+        {
+            // As Neon sends downloads: always octet-stream, forced to be a download, never sniffed.
+            var response = new HttpResponseMessage(result.Status) { Content = new ByteArrayContent(download.Content) };
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            response.Content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment");
+            response.Headers.ETag = new EntityTagHeaderValue(download.ETag);
+            response.Headers.TryAddWithoutValidation("X-Content-Type-Options", "nosniff");
+            return response;
+        }
+
+        return result.Body is null ? new HttpResponseMessage(result.Status) : JsonResponse(result.Status, result.Body);
+    }
 
     private static HttpResponseMessage JsonResponse(HttpStatusCode status, JsonNode body) => new(status)
     {

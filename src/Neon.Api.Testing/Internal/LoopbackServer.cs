@@ -171,6 +171,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
             target.Headers[header.Key] = string.Join(", ", header.Value);
         }
 
+        foreach (var header in source.Content.Headers)
+        {
+            if (header.Key is not ("Content-Type" or "Content-Length"))
+            {
+                target.Headers[header.Key] = string.Join(", ", header.Value);
+            }
+        }
+
         var body = await source.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         target.ContentType = source.Content.Headers.ContentType?.ToString();
         target.ContentLength64 = body.Length;

@@ -14,6 +14,12 @@ namespace Neon.Api.Testing.Tests.Support;
 /// <summary>A response as the tests see it.</summary>
 public sealed record ApiResponse(int Status, string Text, JsonNode? Json, HttpResponseHeaders Headers)
 {
+    /// <summary>The raw body (a binary download's bytes).</summary>
+    public byte[] Bytes { get; init; } = [];
+
+    /// <summary>The content headers (<c>Content-Type</c>, <c>Content-Disposition</c>, ...).</summary>
+    public HttpContentHeaders? ContentHeaders { get; init; }
+
     public JsonNode Body => Json ?? throw new InvalidOperationException($"status {Status} had no JSON body");
 
     /// <summary>The <c>message</c> of a <c>GeneralError</c> body.</summary>
@@ -61,10 +67,15 @@ public sealed class SpecCheckedClient : IDisposable
 
         configure?.Invoke(request);
         using var response = await _http.SendAsync(request);
-        var responseText = await response.Content.ReadAsStringAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var isJson = mediaType is null or "application/json";
+        var responseText = isJson ? Encoding.UTF8.GetString(bytes) : string.Empty;
         var json = string.IsNullOrEmpty(responseText) ? null : JsonNode.Parse(responseText);
         var status = (int)response.StatusCode;
-        var problems = SpecContract.Validate(operationId, status, responseText);
+        var problems = isJson
+            ? SpecContract.Validate(operationId, status, responseText)
+            : SpecContract.ValidateMediaType(operationId, status, mediaType!);
         Assert.That(problems, Is.Empty, $"{operationId} answered {status} with a body the spec does not allow:\n{responseText}");
         if (status is >= 200 and < 300)
         {
@@ -72,7 +83,11 @@ public sealed class SpecCheckedClient : IDisposable
             CoveredHere.Add(operationId);
         }
 
-        return new ApiResponse(status, responseText, json, response.Headers);
+        return new ApiResponse(status, responseText, json, response.Headers)
+        {
+            Bytes = bytes,
+            ContentHeaders = response.Content.Headers,
+        };
     }
 
     /// <summary>Calls an operation and asserts the status.</summary>

@@ -62,6 +62,19 @@ public static class SpecContract
             .ToList();
     }
 
+    /// <summary>
+    /// For a body that is not JSON (a binary download): the problems when the spec's response for
+    /// the operation and status does not list <paramref name="mediaType"/>, empty when it does.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateMediaType(string operationId, int status, string mediaType)
+    {
+        var responses = Operation(operationId).Operation.ActualResponses;
+        return responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response)
+            && response.ActualResponse.Content.ContainsKey(mediaType)
+            ? []
+            : [$"{operationId} {status} does not list a {mediaType} body in the spec"];
+    }
+
     private static string Describe(ValidationError error) => error switch
     {
         ChildSchemaValidationError child => $"{error.Path}: {error.Kind} ["

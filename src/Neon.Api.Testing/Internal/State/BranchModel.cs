@@ -44,6 +44,9 @@ internal sealed class BranchModel
 
     public List<RoleModel> Roles { get; } = [];
 
+    /// <summary>Object-storage buckets by name (not inherited by child branches in the emulator).</summary>
+    public SortedDictionary<string, BucketModel> Buckets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A value Neon reports as the branch's LSN; derived from the sequence so it is stable.</summary>
     public string Lsn => $"0/{0x1000000 + (Sequence * 0x100):X}";
 

@@ -61,6 +61,10 @@ internal sealed class EmulatorState
         branch.Roles.FirstOrDefault(r => r.Name == name)
         ?? throw ApiError.NotFound($"role \"{name}\" not found on branch {branch.Id}");
 
+    public static BucketModel RequireBucket(BranchModel branch, string name) =>
+        branch.Buckets.GetValueOrDefault(name)
+        ?? throw ApiError.NotFound($"bucket \"{name}\" not found on branch {branch.Id}");
+
     /// <summary>
     /// Starts an operation on a project. Whether it will fail is decided now, from
     /// <see cref="FakeNeonOptions.FailNextOperations"/> and <see cref="FakeNeonOptions.OperationFailureRate"/>.
