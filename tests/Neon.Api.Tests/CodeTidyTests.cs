@@ -51,8 +51,7 @@ public partial class CodeTidyTests
     [Test]
     public void The_generated_client_is_already_tidy_and_tidying_is_idempotent()
     {
-        var configuration = AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var generated = Path.Combine(TestSupport.RepositoryRoot, "src", "Neon.Api", "obj", configuration, "net10.0", "generated", "NeonApi.g.cs");
+        var generated = Path.Combine(TestSupport.RepositoryRoot, "src", "Neon.Api", "obj", TestSupport.Configuration, "net10.0", "generated", "NeonApi.g.cs");
         var code = File.ReadAllText(generated);
 
         Assert.That(CodeTidy.Tidy(code), Is.EqualTo(code));

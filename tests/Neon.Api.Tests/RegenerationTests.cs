@@ -13,15 +13,13 @@ namespace Neon.Api.Tests;
 [NonParallelizable]
 public class RegenerationTests
 {
-    private static string Configuration => AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-
     private static string Project => Path.Combine(TestSupport.RepositoryRoot, "src", "Neon.Api", "Neon.Api.csproj");
 
     [Test]
     public void Unchanged_spec_config_and_templates_do_not_rerun_NSwag()
     {
         // The test project's build already generated the client for net10.0 in this configuration.
-        var output = RunMSBuild($"-t:NeonGenerateClient -p:TargetFramework=net10.0 -p:Configuration={Configuration} -v:d");
+        var output = RunMSBuild($"-t:NeonGenerateClient -p:TargetFramework=net10.0 -p:Configuration={TestSupport.Configuration} -v:d");
 
         Assert.That(output, Does.Contain("Skipping target \"NeonGenerateClient\" because all output files are up-to-date"), output);
         Assert.That(output, Does.Not.Contain("dotnet-nswag.dll\" run"));
@@ -80,7 +78,7 @@ public class RegenerationTests
             var generated = Path.Combine(work.FullName, "NeonApi.g.cs");
 
             var output = RunMSBuild(
-                $"-t:NeonGenerateClient -p:TargetFramework=net10.0 -p:Configuration={Configuration} " +
+                $"-t:NeonGenerateClient -p:TargetFramework=net10.0 -p:Configuration={TestSupport.Configuration} " +
                 $"-p:NeonSpecFile={Quote(Path.Combine(work.FullName, "spec.yaml"))} -p:NeonGeneratedDir={Quote(work.FullName + "/")} " +
                 $"-p:NeonNormalizedSpec={Quote(Path.Combine(work.FullName, "normalized.json"))} -p:NeonGeneratedFile={Quote(generated)}");
 

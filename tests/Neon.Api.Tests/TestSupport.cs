@@ -38,6 +38,9 @@ internal static class TestSupport
 
     public static string RepositoryRoot => Root.Value;
 
+    /// <summary>The build configuration the tests run in (Debug or Release), read from the test assembly's folder.</summary>
+    public static string Configuration => AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+
     public static string SpecPath => Path.Combine(RepositoryRoot, "openapi", "public-v2-for-users.gen.yaml");
 
     public static YamlMappingNode Spec => SpecRoot.Value;

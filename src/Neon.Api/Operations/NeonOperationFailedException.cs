@@ -1,5 +1,5 @@
 using System;
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Operations;
 
@@ -34,7 +34,7 @@ public class NeonOperationFailedException : NeonException
 
     private static string Describe(NeonOperationState operation)
     {
-        ArgumentGuard.NotNull(operation, nameof(operation));
+        Guard.NotNull(operation, nameof(operation));
         var error = operation.Error is null ? "no error message was reported" : $"error: {operation.Error}";
         return $"Neon operation {operation.Id} ({operation.Action}) in project {operation.ProjectId} ended with status '{operation.Status}'; {error}.";
     }

@@ -1,4 +1,4 @@
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Operations;
 
@@ -13,8 +13,8 @@ public sealed class NeonOperationState
     /// <param name="error">The error message the API reported, if any.</param>
     public NeonOperationState(string id, string projectId, string? action, string? status, string? error = null)
     {
-        Id = ArgumentGuard.NotNull(id, nameof(id));
-        ProjectId = ArgumentGuard.NotNull(projectId, nameof(projectId));
+        Id = Guard.NotNull(id, nameof(id));
+        ProjectId = Guard.NotNull(projectId, nameof(projectId));
         Action = action ?? string.Empty;
         Status = status ?? string.Empty;
         Error = string.IsNullOrEmpty(error) ? null : error;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Operations;
 
@@ -26,7 +26,7 @@ public class NeonOperationTimeoutException : NeonException
 
     private static string Describe(TimeSpan timeout, IReadOnlyList<NeonOperationState> unfinished)
     {
-        ArgumentGuard.NotNull(unfinished, nameof(unfinished));
+        Guard.NotNull(unfinished, nameof(unfinished));
         return $"{unfinished.Count} Neon operation(s) did not finish within {timeout.TotalSeconds:0.###} s: "
             + string.Join(", ", unfinished.Select(o => o.ToString())) + ".";
     }

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Operations;
 
@@ -34,8 +34,8 @@ public static class NeonOperationWaiter
         NeonWaitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentGuard.NotNull(operations, nameof(operations));
-        ArgumentGuard.NotNull(source, nameof(source));
+        Guard.NotNull(operations, nameof(operations));
+        Guard.NotNull(source, nameof(source));
         options ??= NeonWaitOptions.Default;
         options.Validate();
         var delay = options.Delay ?? DefaultDelay;
@@ -77,7 +77,7 @@ public static class NeonOperationWaiter
     /// <returns>The delay.</returns>
     public static TimeSpan NextDelay(int attempt, NeonWaitOptions options)
     {
-        ArgumentGuard.NotNull(options, nameof(options));
+        Guard.NotNull(options, nameof(options));
         if (attempt < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "The attempt number cannot be negative.");

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Paging;
 
@@ -14,7 +14,7 @@ public class NeonPage<T>
     /// <param name="rawResponse">The response object the page was read from, if any.</param>
     public NeonPage(IReadOnlyList<T> items, string? continuationCursor, object? rawResponse = null)
     {
-        Items = ArgumentGuard.NotNull(items, nameof(items));
+        Items = Guard.NotNull(items, nameof(items));
         ContinuationCursor = string.IsNullOrEmpty(continuationCursor) ? null : continuationCursor;
         RawResponse = rawResponse;
     }

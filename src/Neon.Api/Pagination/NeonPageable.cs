@@ -4,7 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Neon.Api.Internal;
+using Neon.Api.Core;
 
 namespace Neon.Api.Paging;
 
@@ -140,7 +140,7 @@ public static class NeonPageable
     /// <returns>A listing that yields those pages.</returns>
     public static NeonPageable<T> FromPages<T>(IEnumerable<NeonPage<T>> pages)
     {
-        ArgumentGuard.NotNull(pages, nameof(pages));
+        Guard.NotNull(pages, nameof(pages));
         return new NeonPageable<T>.StaticPageable(pages.ToList());
     }
 
@@ -151,7 +151,7 @@ public static class NeonPageable
     /// <returns>The listing.</returns>
     public static NeonPageable<T> Create<T>(NeonPageFetcher<T> fetchPage, CancellationToken cancellationToken = default)
     {
-        ArgumentGuard.NotNull(fetchPage, nameof(fetchPage));
+        Guard.NotNull(fetchPage, nameof(fetchPage));
         return new NeonPageable<T>.FetchingPageable(fetchPage, cancellationToken);
     }
 }

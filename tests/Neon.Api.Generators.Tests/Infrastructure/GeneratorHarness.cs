@@ -15,7 +15,7 @@ internal static class GeneratorHarness
     private static readonly string[] RuntimeFiles =
     {
         "NeonOperationAttribute.cs",
-        "Internal/ArgumentGuard.cs",
+        "Core/Guard.cs",
         "Pagination/NeonPage.cs",
         "Pagination/NeonPageable.cs",
         "Pagination/NeonPageFetcher.cs",
