@@ -83,6 +83,40 @@ internal sealed class ReliableSender
     /// <exception cref="OperationCanceledException">The caller's token was canceled; carries that token.</exception>
     public async Task<NeonResponse> SendAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, CancellationToken cancellationToken)
     {
+        // One client span per call (retries and queueing included), for OpenTelemetry and any ActivityListener.
+        using Activity? activity = NeonTelemetry.Source.StartActivity("Neon " + request.OperationId, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("neon.operation_id", request.OperationId);
+            activity.SetTag("http.request.method", request.Method);
+            activity.SetTag("url.template", request.PathTemplate);
+        }
+
+        try
+        {
+            NeonResponse response = await SendCoreAsync(request, timeout, bufferSuccessBody, cancellationToken).ConfigureAwait(false);
+            if (activity is not null)
+            {
+                activity.SetTag("http.response.status_code", (int)response.StatusCode);
+                activity.SetTag("neon.request_id", response.RequestId);
+                if (!response.IsSuccessStatusCode)
+                {
+                    activity.SetStatus(ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");
+                }
+            }
+
+            return response;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            activity.SetTag("error.type", exception.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<NeonResponse> SendCoreAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         bool hasDeadline = timeout != Timeout.InfiniteTimeSpan;
         using CancellationTokenSource? deadline = hasDeadline ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
