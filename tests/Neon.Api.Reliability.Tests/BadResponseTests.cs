@@ -153,7 +153,7 @@ public class BadResponseTests
     [TestCase("{\"code\":1,\"message\":\"m\"}", false)]
     [TestCase("[]", false)]
     public void The_error_body_detector_only_fires_on_the_GeneralError_shape(string json, bool expected) =>
-        Assert.That(ResponseJson.LooksLikeErrorBody(json, out _, out _), Is.EqualTo(expected));
+        Assert.That(Neon.Api.Serialization.JsonShape.Scan(json).IsErrorBody, Is.EqualTo(expected));
 
     // MockHttp's own stream overloads buffer the stream; a StreamContent hands it to the client as a server would.
     private static HttpResponseMessage Streamed(HttpStatusCode status, string mediaType, Stream body)

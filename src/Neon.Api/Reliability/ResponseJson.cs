@@ -97,28 +97,11 @@ internal static class ResponseJson
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
         {
             // A large body was not scanned up front: tell a broken document from one that does not fit the model.
-            string problem = !shape.WellFormed && !IsWellFormed(body.Text) ? "malformed or truncated JSON" : $"a body that does not match {typeof(T).Name}";
+            string problem = !shape.WellFormed && !JsonShape.IsWellFormed(body.Text, out _) ? "malformed or truncated JSON" : $"a body that does not match {typeof(T).Name}";
             throw Failure(response, redactor, problem + " (" + redactor.Scrub(ex.Message) + ")", ex);
         }
 
         return value ?? throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
-    }
-
-    /// <summary>
-    /// Whether the document is a Neon <c>GeneralError</c>: an object whose only properties are <c>code</c>,
-    /// <c>message</c> and optionally <c>request_id</c>, with code and message strings.
-    /// </summary>
-    private static bool IsWellFormed(string json)
-    {
-        try
-        {
-            JsonShape.Scan(json);
-            return true;
-        }
-        catch (JsonReaderException)
-        {
-            return false;
-        }
     }
 
     private static string Describe(JsonToken root) => root switch
@@ -129,14 +112,6 @@ internal static class ResponseJson
         JsonToken.Boolean => "boolean",
         _ => root.ToString().ToLowerInvariant(),
     };
-
-    public static bool LooksLikeErrorBody(string json, out string? code, out string? message)
-    {
-        var shape = JsonShape.Scan(json);
-        code = shape.ErrorCode;
-        message = shape.ErrorMessage;
-        return shape.IsErrorBody;
-    }
 
     /// <summary>Builds the exception for a response that could not be understood, with a bounded, scrubbed snippet.</summary>
     public static NeonResponseFormatException Failure(NeonResponse response, SecretRedactor redactor, string problem, Exception? inner = null)

@@ -58,6 +58,22 @@ internal readonly struct JsonShape
         return new JsonShape(reader.TokenType, null, null, wellFormed: false);
     }
 
+    /// <summary>Whether <paramref name="json"/> is one well-formed JSON value; <paramref name="error"/> says why not.</summary>
+    public static bool IsWellFormed(string json, out JsonReaderException? error)
+    {
+        try
+        {
+            Scan(json);
+            error = null;
+            return true;
+        }
+        catch (JsonReaderException exception)
+        {
+            error = exception;
+            return false;
+        }
+    }
+
     /// <summary>Scans <paramref name="json"/> to its end.</summary>
     /// <exception cref="JsonReaderException">The text is not one well-formed JSON value.</exception>
     public static JsonShape Scan(string json)

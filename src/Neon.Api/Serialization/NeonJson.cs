@@ -78,16 +78,9 @@ public static class NeonJson
             value = Serializer.Deserialize<T>(reader);
         }
 
-        if (_toleratedErrors > 0 && !shape.WellFormed)
+        if (_toleratedErrors > 0 && !shape.WellFormed && !JsonShape.IsWellFormed(json, out var malformed))
         {
-            try
-            {
-                JsonShape.Scan(json);
-            }
-            catch (JsonReaderException exception)
-            {
-                throw new MalformedJsonException(exception.Message, exception);
-            }
+            throw new MalformedJsonException(malformed!.Message, malformed);
         }
 
         return value;
