@@ -48,6 +48,16 @@ public sealed class NeonClientOptions
     public bool QueueProjectMutations { get; set; } = true;
 
     /// <summary>
+    /// What happens when a response holds a value that does not fit its property's type (a number too large for an
+    /// <c>int</c>, a string where a date belongs, an array where an object belongs). Default
+    /// <see cref="NeonValueMismatchHandling.KeepRaw"/>: the call succeeds, the property is left unset, the value is kept
+    /// as sent in the model's <c>AdditionalProperties</c> under its JSON name, and a Warning names the operation, the
+    /// JSON path and the property (never the value). <see cref="NeonValueMismatchHandling.Fail"/> throws
+    /// <see cref="NeonResponseFormatException"/> instead.
+    /// </summary>
+    public NeonValueMismatchHandling ValueMismatchHandling { get; set; } = NeonValueMismatchHandling.KeepRaw;
+
+    /// <summary>
     /// Allows a plain <c>http://</c> base URL that is not a loopback address. Off by default: the API key would
     /// travel unencrypted.
     /// </summary>
@@ -103,4 +113,14 @@ public sealed class NeonClientOptions
         copy.Retry = (Retry ?? throw new ArgumentException("NeonClientOptions.Retry must not be null.", nameof(Retry))).Clone();
         return copy;
     }
+}
+
+/// <summary>What the client does with a response value that does not fit its property (see <see cref="NeonClientOptions.ValueMismatchHandling"/>).</summary>
+public enum NeonValueMismatchHandling
+{
+    /// <summary>Keep the value as sent in the model's <c>AdditionalProperties</c>, leave the property unset, log a Warning.</summary>
+    KeepRaw = 0,
+
+    /// <summary>Fail the call with a <see cref="NeonResponseFormatException"/> naming the JSON path and the property.</summary>
+    Fail = 1,
 }

@@ -30,7 +30,7 @@ public class BadResponseTests
         new object[] { "plain text error under 200", "Service temporarily unavailable", "text/plain", "a body that is not JSON (content type 'text/plain')" },
         new object[] { "error body under 200", "{\"code\":\"ERR\",\"message\":\"nope\",\"request_id\":\"r-1\"}", "application/json", "an error body (code 'ERR': nope)" },
         new object[] { "not JSON at all", "OK", "application/json", "malformed or truncated JSON" },
-        new object[] { "array instead of object", "[1,2,3]", "application/json", "a body that does not match JObject" },
+        new object[] { "array instead of object", "[1,2,3]", "application/json", "a JSON array where an object (CreatedBranch) was expected" },
         new object[] { "trailing garbage", "{\"project\":{}} <html>", "application/json", "malformed or truncated JSON" },
         new object[] { "literal null", "null", "application/json", "a JSON null" },
         new object[] { "deeply nested", new string('[', 5000) + new string(']', 5000), "application/json", "malformed or truncated JSON" },
@@ -153,7 +153,7 @@ public class BadResponseTests
     [TestCase("{\"code\":1,\"message\":\"m\"}", false)]
     [TestCase("[]", false)]
     public void The_error_body_detector_only_fires_on_the_GeneralError_shape(string json, bool expected) =>
-        Assert.That(Neon.Api.Serialization.JsonShape.Scan(json).IsErrorBody, Is.EqualTo(expected));
+        Assert.That(Neon.Api.Serialization.Reading.JsonDocumentReader.IsErrorShaped(new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(json))), Is.EqualTo(expected));
 
     // MockHttp's own stream overloads buffer the stream; a StreamContent hands it to the client as a server would.
     private static HttpResponseMessage Streamed(HttpStatusCode status, string mediaType, Stream body)

@@ -42,14 +42,14 @@ public class ProjectLockTests
         Assert.That(ProjectLockGate.IsTerminal(status), Is.EqualTo(terminal));
 
     [Test]
-    public void Pending_operations_are_read_from_a_mutation_response_tolerantly()
+    public void Pending_operations_are_read_from_the_model_a_mutation_returned()
     {
-        var pending = ProjectLockGate.ParsePendingOperations(
-            "{\"branch\":{},\"operations\":[{\"id\":\"a\",\"project_id\":\"p2\",\"status\":\"running\"},{\"id\":\"b\",\"status\":\"finished\"},{\"id\":\"c\",\"status\":\"scheduling\"}]}",
-            "p1");
+        var created = Neon.Api.Serialization.NeonJson.Deserialize<CreatedBranch>(
+            "{\"branch\":{},\"operations\":[{\"id\":\"a\",\"project_id\":\"p2\",\"status\":\"running\"},{\"id\":\"b\",\"status\":\"finished\"},{\"id\":\"c\",\"status\":\"scheduling\"}]}");
+        var pending = ProjectLockGate.PendingOperations(created, "p1");
         Assert.That(pending.Select(p => $"{p.ProjectId}/{p.OperationId}"), Is.EqualTo(ExpectedPending));
-        Assert.That(ProjectLockGate.ParsePendingOperations("<html>", "p1"), Is.Empty);
-        Assert.That(ProjectLockGate.ParsePendingOperations("{\"operations\":5}", "p1"), Is.Empty);
+        Assert.That(ProjectLockGate.PendingOperations(new ProjectResponse(), "p1"), Is.Empty, "a model without operations");
+        Assert.That(ProjectLockGate.PendingOperations(Neon.Api.Serialization.NeonJson.Deserialize<CreatedBranch>("{\"operations\":5}"), "p1"), Is.Empty, "operations that are not a list are kept raw, not queued on");
         Assert.That(ProjectLockGate.PollDelay(0), Is.EqualTo(TimeSpan.FromMilliseconds(250)));
         Assert.That(ProjectLockGate.PollDelay(7), Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
@@ -160,7 +160,7 @@ public class ProjectLockTests
             request.SetJsonBody(new JObject { ["database"] = new JObject { ["name"] = $"db{i}", ["owner_name"] = "neondb_owner" } });
             try
             {
-                await neon.Pipeline.SendAsync<JObject>(request, default);
+                await neon.Pipeline.SendAsync<DatabaseOperations>(request, default);
                 return true;
             }
             catch (NeonLockedException)

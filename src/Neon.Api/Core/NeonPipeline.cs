@@ -4,9 +4,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Reliability;
-using Neon.Api.Serialization;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Neon.Api.Serialization.Reading;
 
 namespace Neon.Api.Core;
 
@@ -69,9 +67,9 @@ internal sealed class NeonPipeline
     /// <returns>The response model.</returns>
     public async Task<T> SendAsync<T>(NeonRequest request, CancellationToken cancellationToken)
     {
-        var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, ReadModel<T>, cancellationToken).ConfigureAwait(false);
         ThrowIfFailed(response);
-        return ResponseJson.Deserialize<T>(response, _redactor);
+        return (T)response.Model!;
     }
 
     /// <summary>Sends a request whose success response has no body to read.</summary>
@@ -80,7 +78,7 @@ internal sealed class NeonPipeline
     /// <returns>A task that completes when the server has accepted the call.</returns>
     public async Task SendAsync(NeonRequest request, CancellationToken cancellationToken)
     {
-        var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, cancellationToken).ConfigureAwait(false);
+        using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, readSuccess: null, cancellationToken).ConfigureAwait(false);
         ThrowIfFailed(response);
     }
 
@@ -90,7 +88,7 @@ internal sealed class NeonPipeline
     /// <returns>The response; dispose it after reading.</returns>
     public async Task<NeonFileResponse> SendForFileAsync(NeonRequest request, CancellationToken cancellationToken)
     {
-        var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: false, cancellationToken).ConfigureAwait(false);
+        using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: false, readSuccess: null, cancellationToken).ConfigureAwait(false);
         ThrowIfFailed(response);
         var message = response.Message!;
         try
@@ -108,6 +106,10 @@ internal sealed class NeonPipeline
             throw;
         }
     }
+
+    /// <summary>Reads a success body into the operation's model (called by the send path inside the call's queue turn).</summary>
+    private object? ReadModel<T>(NeonResponse response) =>
+        ResponseJson.Deserialize<T>(response, _redactor, Sender.Logger, Options.ValueMismatchHandling == NeonValueMismatchHandling.Fail);
 
     /// <summary>The same pipeline with another per-call deadline (see <see cref="NeonClient.WithTimeout(TimeSpan)"/>).</summary>
     internal NeonPipeline WithTimeout(TimeSpan timeout) => new(this, timeout);
@@ -142,24 +144,14 @@ internal sealed class NeonPipeline
 
         var request = response.Request;
         var body = _redactor.Scrub(response.Body.Text) ?? string.Empty;
-        string? code = null, message = null, bodyRequestId = null;
-        if (LooksLikeJson(body))
+        GeneralError? error = null;
+        if (!response.Body.Truncated && !response.Body.IsBlank)
         {
-            try
-            {
-                if (NeonJson.Parse(body) is JObject error)
-                {
-                    code = AsText(error["code"]);
-                    message = AsText(error["message"]);
-                    bodyRequestId = AsText(error["request_id"]);
-                }
-            }
-            catch (JsonException)
-            {
-                // Not JSON after all: the snippet carries what the server said.
-            }
+            // A Neon error document (GeneralError), read like every other body; anything else stays a snippet.
+            JsonDocumentReader.TryRead(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out error, out _);
         }
 
+        string? code = _redactor.Scrub(error?.Code), message = _redactor.Scrub(error?.Message), bodyRequestId = _redactor.Scrub(error?.RequestId);
         throw NeonApiException.Create(new NeonErrorDetails(
             response.StatusCode,
             request.OperationId,
@@ -171,19 +163,4 @@ internal sealed class NeonPipeline
             body,
             RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow)));
     }
-
-    private static bool LooksLikeJson(string body)
-    {
-        foreach (var c in body)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                return c is '{' or '[';
-            }
-        }
-
-        return false;
-    }
-
-    private static string? AsText(JToken? token) => token is null || token.Type == JTokenType.Null ? null : token.ToString();
 }

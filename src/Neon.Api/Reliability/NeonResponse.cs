@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -12,7 +13,7 @@ namespace Neon.Api.Reliability;
 /// disposed, so nothing downstream can leak a connection; only a streamed success (a file download) keeps the live
 /// <see cref="Message"/>, owned by whoever takes it.
 /// </summary>
-internal sealed class NeonResponse
+internal sealed class NeonResponse : IDisposable
 {
     public NeonResponse(NeonRequest request, HttpResponseMessage message, ResponseBody body, bool keepMessage, string? sentRequestId = null)
     {
@@ -52,4 +53,10 @@ internal sealed class NeonResponse
 
     /// <summary>The live message of a streamed success, not yet read; <see langword="null"/> otherwise.</summary>
     public HttpResponseMessage? Message { get; }
+
+    /// <summary>The model read from a success body (set by the send path), or <see langword="null"/>.</summary>
+    public object? Model { get; set; }
+
+    /// <summary>Gives the body's pooled buffers back (the live <see cref="Message"/> belongs to whoever took it).</summary>
+    public void Dispose() => Body.Dispose();
 }

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Reflection;
+using Neon.Api.Operations;
 
 namespace Neon.Api.Reliability;
 
@@ -60,12 +60,8 @@ internal sealed class ProjectLockGate
         return Uri.UnescapeDataString(segments[1]);
     }
 
-    /// <summary>
-    /// Whether an operation status is final. Success: finished, skipped; failure: failed, error, cancelled. Anything
-    /// else, including a status a newer server invents, counts as still running.
-    /// </summary>
-    public static bool IsTerminal(string? status) =>
-        status is "finished" or "skipped" or "failed" or "error" or "cancelled";
+    /// <summary>Whether an operation status is final: the rule <see cref="NeonOperationStatuses.Classify"/> that waiting uses too.</summary>
+    public static bool IsTerminal(string? status) => NeonOperationStatuses.Classify(status) != NeonOperationOutcome.InProgress;
 
     /// <summary>The wait before poll number <paramref name="poll"/> (0-based): 0.25 s, 0.5 s, then 1 s.</summary>
     public static TimeSpan PollDelay(int poll) => poll switch
@@ -76,52 +72,52 @@ internal sealed class ProjectLockGate
     };
 
     /// <summary>
-    /// The not-yet-terminal operations listed in a mutating call's response (<c>"operations": [{ "id", "project_id",
-    /// "status" }]</c>). Tolerant: a body without that shape yields none.
+    /// The not-yet-terminal operations a mutating call's response lists (its <c>operations</c>), read from the model
+    /// the call returned; none for a model without operations.
     /// </summary>
-    public static IReadOnlyList<PendingOperation> ParsePendingOperations(string body, string? fallbackProjectId)
+    public static IReadOnlyList<PendingOperation> PendingOperations(object? model, string? fallbackProjectId)
     {
         var pending = new List<PendingOperation>();
-        if (!body.Contains("\"operations\""))
+        foreach (var operation in OperationsOf(model))
         {
-            return pending;
-        }
-
-        try
-        {
-            if (JToken.Parse(body) is JObject { } root && root["operations"] is JArray operations)
+            var project = operation?.ProjectId ?? fallbackProjectId;
+            if (operation?.Id is { } id && project is not null && !IsTerminal(operation.Status.Value))
             {
-                foreach (JToken operation in operations)
-                {
-                    string? id = (string?)(operation as JObject)?["id"];
-                    string? project = (string?)operation["project_id"] ?? fallbackProjectId;
-                    if (id is not null && project is not null && !IsTerminal((string?)operation["status"]))
-                    {
-                        pending.Add(new PendingOperation(project, id));
-                    }
-                }
+                pending.Add(new PendingOperation(project, id));
             }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidCastException or ArgumentException)
-        {
-            // A body the caller's deserializer will judge; nothing to queue on.
         }
 
         return pending;
     }
 
-    /// <summary>The status in a <c>GET /projects/{id}/operations/{op}</c> response, or <see langword="null"/>.</summary>
-    public static string? ParseOperationStatus(string body)
+    /// <summary>
+    /// Forgets the operations a response shows final (a <c>getProjectOperation</c> answer, a listing, a waited-for
+    /// mutation), so that a queued call does not poll them again.
+    /// </summary>
+    public void Observe(object? model)
     {
-        try
+        if (model is OperationResponse { Operation: { } single })
         {
-            return JToken.Parse(body) is JObject root ? (string?)root["operation"]?["status"] : null;
+            Forget(single);
+            return;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidCastException or ArgumentException)
+
+        foreach (var operation in OperationsOf(model))
         {
-            return null;
+            Forget(operation);
         }
     }
+
+    private void Forget(Operation? operation)
+    {
+        if (operation?.Id is { } id && operation.ProjectId is { } project && IsTerminal(operation.Status.Value) && _projects.TryGetValue(project, out var queue))
+        {
+            queue.Remove(id);
+        }
+    }
+
+    private static IEnumerable<Operation?> OperationsOf(object? model) =>
+        model is null ? [] : OperationsAccessor.For(model.GetType())?.Invoke(model) ?? [];
 
     /// <summary>How many operations are recorded as outstanding for the project.</summary>
     public int PendingCount(string projectId) => _projects.TryGetValue(projectId, out var queue) ? queue.Count : 0;
@@ -217,6 +213,14 @@ internal sealed class ProjectLockGate
             }
         }
 
+        public void Remove(string operationId)
+        {
+            lock (_pending)
+            {
+                _pending.RemoveAll(operation => operation.OperationId == operationId);
+            }
+        }
+
         public PendingOperation[] Snapshot()
         {
             lock (_pending)
@@ -224,6 +228,20 @@ internal sealed class ProjectLockGate
                 return [.. _pending];
             }
         }
+    }
+
+    /// <summary>Finds, once per model type, the property that lists operations (<c>IList&lt;Operation&gt; Operations</c>).</summary>
+    private static class OperationsAccessor
+    {
+        private static readonly ConcurrentDictionary<Type, Func<object, IEnumerable<Operation?>?>?> Accessors = new();
+
+        public static Func<object, IEnumerable<Operation?>?>? For(Type type) => Accessors.GetOrAdd(type, static t =>
+        {
+            var property = t.GetProperty("Operations", BindingFlags.Public | BindingFlags.Instance);
+            return property is not null && typeof(IEnumerable<Operation>).IsAssignableFrom(property.PropertyType)
+                ? model => (IEnumerable<Operation?>?)property.GetValue(model)
+                : null;
+        });
     }
 
     private sealed class Lease(SemaphoreSlim mutex) : IDisposable

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Neon.Api.Core;
+using Neon.Api.Serialization.Reading;
 
 namespace Neon.Api.Reliability;
 
@@ -77,11 +78,15 @@ internal sealed class ReliableSender
     /// <see langword="false"/> for a streamed download: a success is returned with its live
     /// <see cref="NeonResponse.Message"/>, which the caller must dispose.
     /// </param>
+    /// <param name="readSuccess">
+    /// Reads a success body into the call's model, inside the call's turn in the project queue (so that the
+    /// operations it lists are queued on before the next mutation enters); <see langword="null"/> when there is none.
+    /// </param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <exception cref="NeonTimeoutException">The deadline elapsed.</exception>
     /// <exception cref="NeonNetworkException">The server could not be reached (after the allowed retries).</exception>
     /// <exception cref="OperationCanceledException">The caller's token was canceled; carries that token.</exception>
-    public async Task<NeonResponse> SendAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, CancellationToken cancellationToken)
+    public async Task<NeonResponse> SendAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
     {
         // One client span per call (retries and queueing included), for OpenTelemetry and any ActivityListener.
         using Activity? activity = NeonTelemetry.Source.StartActivity("Neon " + request.OperationId, ActivityKind.Client);
@@ -94,7 +99,7 @@ internal sealed class ReliableSender
 
         try
         {
-            NeonResponse response = await SendCoreAsync(request, timeout, bufferSuccessBody, cancellationToken).ConfigureAwait(false);
+            NeonResponse response = await SendCoreAsync(request, timeout, bufferSuccessBody, readSuccess, cancellationToken).ConfigureAwait(false);
             if (activity is not null)
             {
                 activity.SetTag("http.response.status_code", (int)response.StatusCode);
@@ -115,7 +120,7 @@ internal sealed class ReliableSender
         }
     }
 
-    private async Task<NeonResponse> SendCoreAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, CancellationToken cancellationToken)
+    private async Task<NeonResponse> SendCoreAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         bool hasDeadline = timeout != Timeout.InfiniteTimeSpan;
@@ -137,9 +142,29 @@ internal sealed class ReliableSender
             try
             {
                 NeonResponse response = await SendWithRetriesAsync(request, call, bufferSuccessBody, token).ConfigureAwait(false);
-                if (QueueProjectMutations && request.IsMutation && response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode && readSuccess is not null)
                 {
-                    Gate.Record(ProjectLockGate.ParsePendingOperations(response.Body.Text, projectId));
+                    try
+                    {
+                        response.Model = readSuccess(response);
+                    }
+                    catch
+                    {
+                        response.Dispose();
+                        throw;
+                    }
+
+                    if (QueueProjectMutations)
+                    {
+                        if (request.IsMutation)
+                        {
+                            Gate.Record(ProjectLockGate.PendingOperations(response.Model, projectId));
+                        }
+                        else
+                        {
+                            Gate.Observe(response.Model);
+                        }
+                    }
                 }
 
                 return response;
@@ -220,6 +245,8 @@ internal sealed class ReliableSender
                     return response;
                 }
 
+                response.Dispose();
+
                 NeonLog.Retry(Logger, request.OperationId, $"status {(int)response.StatusCode}", decision.Delay, retry + 1, Retry.MaxRetries);
             }
             else
@@ -247,8 +274,11 @@ internal sealed class ReliableSender
         poll.SetPathParameter("operation_id", operation.OperationId, "operationId");
         try
         {
-            NeonResponse response = await SendWithRetriesAsync(poll, new CallState(poll, call.Clock, call.Timeout), bufferSuccessBody: true, token).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? ProjectLockGate.ParseOperationStatus(response.Body.Text) : null;
+            using NeonResponse response = await SendWithRetriesAsync(poll, new CallState(poll, call.Clock, call.Timeout), bufferSuccessBody: true, token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                && JsonDocumentReader.TryRead<OperationResponse>(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out var answer, out _) == DocumentProblem.None
+                ? answer.Operation?.Status.Value
+                : null;
         }
         catch (NeonException)
         {

@@ -1,14 +1,14 @@
 using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
 using Neon.Api.Core;
-using Neon.Api.Serialization;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Neon.Api.Serialization.Reading;
 
 namespace Neon.Api.Reliability;
 
 /// <summary>
 /// Turns a success response body into a model, or into a <see cref="NeonResponseFormatException"/> that says what was
-/// wrong; never lets a parser exception or a half-read body through.
+/// wrong; never lets a parser exception or a half-read body through, and never drops a value silently.
 /// </summary>
 internal static class ResponseJson
 {
@@ -33,11 +33,13 @@ internal static class ResponseJson
     }
 
     /// <summary>
-    /// Deserializes a success response. Checks, in order: the body was not cut by the size bound, it is not empty,
-    /// it is not a markup page (HTML, XML), it parses completely as JSON (whatever its label), it is an object (unless a token was asked for),
-    /// it is not a Neon error body (<c>{"code", "message"}</c>) under a success status, and it is not <c>null</c>.
+    /// Reads a success response. Checks, in order: the body was not cut by the size bound, it is not empty, it is not
+    /// a markup page, it is not a Neon error body (<c>{"code", "message"}</c>) under a success status, it is one
+    /// complete JSON document (whatever its label), and its root is what the operation returns (an object, or an
+    /// array for a list). A value inside that does not fit its property is kept raw in the model's
+    /// <c>AdditionalProperties</c> and logged as a Warning, or fails the call when <paramref name="failOnMismatch"/>.
     /// </summary>
-    public static T Deserialize<T>(NeonResponse response, SecretRedactor redactor)
+    public static T Deserialize<T>(NeonResponse response, SecretRedactor redactor, ILogger logger, bool failOnMismatch)
     {
         ResponseBody body = response.Body;
         if (body.Truncated)
@@ -47,7 +49,7 @@ internal static class ResponseJson
 
         if (body.IsBlank)
         {
-            throw Failure(response, redactor, $"an empty body where a {typeof(T).Name} was expected");
+            throw Failure(response, redactor, $"an empty body where {Expected<T>()} was expected");
         }
 
         if (IsMarkupMediaType(response.MediaType))
@@ -55,66 +57,66 @@ internal static class ResponseJson
             throw Failure(response, redactor, $"a body that is not JSON (content type '{response.MediaType}')");
         }
 
-        JsonShape shape;
+        var utf8 = body.GetUtf8();
+        if (JsonDocumentReader.IsErrorShaped(utf8) && JsonDocumentReader.TryRead<GeneralError>(utf8, new ReadContext(false), out var error, out _) == DocumentProblem.None)
+        {
+            throw Failure(response, redactor, $"an error body (code '{error.Code}': {redactor.Scrub(error.Message)})");
+        }
+
+        var context = new ReadContext(failOnMismatch);
+        DocumentProblem problem;
+        T value;
+        string? detail;
         try
         {
-            shape = JsonShape.Inspect(body.Text);
+            problem = JsonDocumentReader.TryRead(utf8, context, out value, out detail);
         }
-        catch (JsonException ex)
+        catch (ValueMismatchException ex)
         {
-            // A JSON document is accepted whatever its label (test doubles often say text/plain); a body that does not
-            // parse is explained by its content type when that is not JSON.
-            string what = response.MediaType is null || IsJsonMediaType(response.MediaType)
-                ? "malformed or truncated JSON"
-                : $"a body that is not JSON (content type '{response.MediaType}')";
-            throw Failure(response, redactor, what + " (" + redactor.Scrub(ex.Message) + ")", ex);
+            throw Failure(
+                response,
+                redactor,
+                $"a value that does not fit its property: {ex.Mismatch} (NeonClientOptions.ValueMismatchHandling is Fail; with KeepRaw it would be kept in AdditionalProperties)");
         }
 
-        if (shape.Root == JsonToken.Null)
+        switch (problem)
         {
-            throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
+            case DocumentProblem.Malformed:
+                // A JSON document is accepted whatever its label (test doubles often say text/plain); a body that does
+                // not parse is explained by its content type when that is not JSON.
+                var what = response.MediaType is null || IsJsonMediaType(response.MediaType)
+                    ? "malformed or truncated JSON"
+                    : $"a body that is not JSON (content type '{response.MediaType}')";
+                throw Failure(response, redactor, what + " (" + redactor.Scrub(detail) + ")");
+            case DocumentProblem.WrongRoot:
+                throw Failure(response, redactor, $"{detail} where {Expected<T>()} was expected");
         }
 
-        if (shape.Root != JsonToken.StartObject && !typeof(JToken).IsAssignableFrom(typeof(T)))
-        {
-            throw Failure(response, redactor, $"a JSON {Describe(shape.Root)} where an object ({typeof(T).Name}) was expected");
-        }
-
-        if (shape.IsErrorBody)
-        {
-            throw Failure(response, redactor, $"an error body (code '{shape.ErrorCode}': {redactor.Scrub(shape.ErrorMessage)})");
-        }
-
-        T? value;
-        try
-        {
-            value = NeonJson.Read<T>(body.Text, shape);
-        }
-        catch (MalformedJsonException ex)
-        {
-            throw Failure(response, redactor, "malformed or truncated JSON (" + redactor.Scrub(ex.Message) + ")", ex);
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
-        {
-            // A large body was not scanned up front: tell a broken document from one that does not fit the model.
-            string problem = !shape.WellFormed && !JsonShape.IsWellFormed(body.Text, out _) ? "malformed or truncated JSON" : $"a body that does not match {typeof(T).Name}";
-            throw Failure(response, redactor, problem + " (" + redactor.Scrub(ex.Message) + ")", ex);
-        }
-
-        return value ?? throw Failure(response, redactor, $"a JSON null where a {typeof(T).Name} was expected");
+        Report(response.Request.OperationId, context.Mismatches, logger);
+        return value;
     }
 
-    private static string Describe(JsonToken root) => root switch
+    /// <summary>Logs the values kept raw: where they are and what they should have been, never what they hold.</summary>
+    internal static void Report(string operationId, List<ValueMismatch>? mismatches, ILogger logger)
     {
-        JsonToken.StartArray => "array",
-        JsonToken.String => "string",
-        JsonToken.Integer or JsonToken.Float => "number",
-        JsonToken.Boolean => "boolean",
-        _ => root.ToString().ToLowerInvariant(),
-    };
+        if (mismatches is null)
+        {
+            return;
+        }
+
+        foreach (var mismatch in mismatches)
+        {
+            NeonLog.ValueKeptRaw(logger, operationId, mismatch.Path, mismatch.Model + "." + mismatch.Property, mismatch.Expected, mismatch.Found);
+        }
+    }
+
+    private static string Expected<T>() =>
+        typeof(T) != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(typeof(T)) && ModelPlan.Of(typeof(T)) is null
+            ? $"an array ({ReadContext.Describe(typeof(T))})"
+            : $"an object ({typeof(T).Name})";
 
     /// <summary>Builds the exception for a response that could not be understood, with a bounded, scrubbed snippet.</summary>
-    public static NeonResponseFormatException Failure(NeonResponse response, SecretRedactor redactor, string problem, Exception? inner = null)
+    public static NeonResponseFormatException Failure(NeonResponse response, SecretRedactor redactor, string problem)
     {
         NeonRequest request = response.Request;
         string requestId = response.RequestId is null ? string.Empty : $" [request id {response.RequestId}]";
@@ -123,13 +125,6 @@ internal static class ResponseJson
             response.StatusCode,
             request.OperationId,
             redactor.Scrub(BoundedBody.Snippet(response.Body)),
-            Sanitize(inner, redactor));
+            null);
     }
-
-    /// <summary>
-    /// The parser's exception, or a stand-in with the scrubbed message when the original quotes a secret (the JSON
-    /// path of an echoed key, for example): an exception's <c>ToString()</c> includes its inner exception.
-    /// </summary>
-    private static Exception? Sanitize(Exception? inner, SecretRedactor redactor) =>
-        inner is not null && redactor.Reveals(inner.ToString()) ? new JsonException(redactor.Scrub(inner.Message) ?? string.Empty) : inner;
 }

@@ -1,7 +1,8 @@
 using System;
-using System.IO;
+using System.Buffers;
+using System.Text;
+using Neon.Api.Serialization.Reading;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
 namespace Neon.Api.Serialization;
@@ -10,12 +11,8 @@ namespace Neon.Api.Serialization;
 public static class NeonJson
 {
     internal static JsonSerializerSettings Settings { get; } = CreateSettings();
-
-    // Deserialization is synchronous, so a per-thread count tells Read whether the document it just read needed tolerance.
-    [ThreadStatic]
-    private static int _toleratedErrors;
-
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+    /// <summary>The serializer for request bodies and for the rare values the response reader hands to Json.NET.</summary>
+    internal static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
 
     /// <summary>Serializes a model as the client sends it.</summary>
     /// <param name="value">The model.</param>
@@ -23,14 +20,15 @@ public static class NeonJson
     public static string Serialize(object? value) => JsonConvert.SerializeObject(value, Settings);
 
     /// <summary>
-    /// Reads a model the way the client reads responses: the text must be well-formed JSON, and a field whose value
-    /// does not fit its declared type (a bad date, a null where the spec says non-null, an unknown enum value) is
-    /// left at its default instead of failing the whole model.
+    /// Reads a model the way the client reads responses: the text must be one complete JSON document; unknown fields
+    /// are kept in the model's <c>AdditionalProperties</c>, and so is a value that does not fit its property's type
+    /// (a bad date, a number too large, an object where a string belongs), with the property left unset.
     /// </summary>
     /// <typeparam name="T">The model type.</typeparam>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The model.</returns>
-    /// <exception cref="JsonReaderException">The text is not well-formed JSON.</exception>
+    /// <returns>The model, or the default for a JSON <c>null</c>.</returns>
+    /// <exception cref="JsonReaderException">The text is not well-formed JSON (for example cut short).</exception>
+    /// <exception cref="JsonSerializationException">The document's root does not fit <typeparamref name="T"/> (an array for an object, ...).</exception>
     public static T? Deserialize<T>(string json)
     {
         if (json is null)
@@ -38,72 +36,15 @@ public static class NeonJson
             throw new ArgumentNullException(nameof(json));
         }
 
-        var shape = JsonShape.Inspect(json);
-        return shape.Root == JsonToken.Null ? default : Read<T>(json, shape);
-    }
-
-    /// <summary>Creates the reader every parse uses: dates stay strings until a model asks for a date.</summary>
-    internal static JsonTextReader CreateReader(string json) => new(new StringReader(json))
-    {
-        DateParseHandling = DateParseHandling.None,
-        FloatParseHandling = FloatParseHandling.Double,
-        MaxDepth = 128,
-    };
-
-    /// <summary>Parses JSON text into a token tree without interpreting date strings.</summary>
-    internal static JToken Parse(string json)
-    {
-        using var reader = CreateReader(json);
-        var token = JToken.ReadFrom(reader);
-        if (reader.Read())
+        var utf8 = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json));
+        var problem = JsonDocumentReader.TryRead<T>(utf8, new ReadContext(failOnMismatch: false), out var value, out var detail);
+        return problem switch
         {
-            throw new JsonReaderException($"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
-        }
-
-        return token;
-    }
-
-    /// <summary>
-    /// Reads a model straight from the text (no intermediate tree). A field that does not fit its type is tolerated,
-    /// which is only safe in a well-formed document: text that was not scanned whole beforehand is scanned now if
-    /// anything had to be tolerated, so a truncated or garbled body still fails.
-    /// </summary>
-    /// <exception cref="MalformedJsonException">The text is not well-formed JSON.</exception>
-    internal static T? Read<T>(string json, JsonShape shape)
-    {
-        _toleratedErrors = 0;
-        T? value;
-        using (var reader = CreateReader(json))
-        {
-            value = Serializer.Deserialize<T>(reader);
-        }
-
-        if (_toleratedErrors > 0 && !shape.WellFormed && !JsonShape.IsWellFormed(json, out var malformed))
-        {
-            throw new MalformedJsonException(malformed!.Message, malformed);
-        }
-
-        return value;
-    }
-
-    /// <summary>
-    /// Called by the generated models when a member fails to deserialize. Responses are read from an already
-    /// parsed (so well-formed) token tree, so a failure here is about one value; tolerating it keeps the rest.
-    /// </summary>
-    /// <param name="model">The model being read.</param>
-    /// <param name="errorContext">Newtonsoft's error context.</param>
-    internal static void TolerateMemberError(object model, ErrorContext errorContext)
-    {
-        if (errorContext is null)
-        {
-            throw new ArgumentNullException(nameof(errorContext));
-        }
-
-        if (ReferenceEquals(errorContext.OriginalObject, model) && errorContext.Error is JsonException)
-        {
-            errorContext.Handled = true;
-            _toleratedErrors++;
-        }
+            DocumentProblem.None => value,
+            DocumentProblem.Malformed => throw new JsonReaderException($"The text is not one well-formed JSON document: {detail}"),
+            _ when detail == "a JSON null" => default,
+            _ => throw new JsonSerializationException($"The JSON document is {detail}, which does not fit {typeof(T).Name}."),
+        };
     }
 
     /// <summary>
@@ -138,5 +79,3 @@ public static class NeonJson
     }
 }
 
-/// <summary>A body that is not well-formed JSON (found after reading it needed tolerance).</summary>
-internal sealed class MalformedJsonException(string message, Exception inner) : JsonReaderException(message, inner);

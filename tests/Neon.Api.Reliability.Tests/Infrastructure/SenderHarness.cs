@@ -48,7 +48,12 @@ internal sealed class SenderHarness : IDisposable
     public Task<JObject> GetAsync(string path, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, path, null, timeout, cancellationToken);
 
-    public Task<JObject> SendAsync(HttpMethod method, string path, string? json = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a call that reads its answer as a <see cref="CreatedBranch"/> (a model with <c>operations</c>, as a real
+    /// mutation returns, so that the project queue sees them) and hands it back as JSON: fields the model does not
+    /// declare come back from its <c>AdditionalProperties</c>.
+    /// </summary>
+    public async Task<JObject> SendAsync(HttpMethod method, string path, string? json = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var request = new NeonRequest(method.Method, path, OperationId);
         if (json is not null)
@@ -57,7 +62,8 @@ internal sealed class SenderHarness : IDisposable
         }
 
         NeonClient client = timeout is null ? Client : Client.WithTimeout(timeout.Value);
-        return client.Pipeline.SendAsync<JObject>(request, cancellationToken);
+        var model = await client.Pipeline.SendAsync<CreatedBranch>(request, cancellationToken).ConfigureAwait(false);
+        return JObject.FromObject(model, Newtonsoft.Json.JsonSerializer.Create(Neon.Api.Serialization.NeonJson.CreateSettings()));
     }
 
     public void Dispose()
