@@ -81,16 +81,28 @@ public partial class NamingTests
     {
         var schemas = (YamlMappingNode)((YamlMappingNode)TestSupport.Spec["components"])["schemas"];
         var checkedCount = 0;
+        var untyped = new List<string>();
         foreach (var (key, node) in schemas)
         {
             var name = ((YamlScalarNode)key).Value!;
-            var type = PublicTypes.FirstOrDefault(t => t.Name == name && t.Namespace == "Neon.Api");
-            if (type is null || node is not YamlMappingNode schema || !schema.Children.TryGetValue(new YamlScalarNode("properties"), out var props) || schema.Children.ContainsKey(new YamlScalarNode("allOf")))
+            if (node is not YamlMappingNode schema || !schema.Children.TryGetValue(new YamlScalarNode("properties"), out var props) || schema.Children.ContainsKey(new YamlScalarNode("allOf")))
             {
                 continue;
             }
 
             var expected = ((YamlMappingNode)props).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).OrderBy(x => x, StringComparer.Ordinal).ToList();
+            var type = PublicTypes.FirstOrDefault(t => t.Name == name && t.Namespace == "Neon.Api");
+            if (type is null)
+            {
+                // A schema without properties ("properties: {}") becomes a plain object, not a type of its own.
+                if (expected.Count > 0)
+                {
+                    untyped.Add(name);
+                }
+
+                continue;
+            }
+
             var actual = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Select(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName)
                 .Where(n => n is not null)
@@ -100,7 +112,8 @@ public partial class NamingTests
             checkedCount++;
         }
 
-        Assert.That(checkedCount, Is.GreaterThan(150), "most schemas are plain objects and were compared");
+        Assert.That(untyped, Is.Empty, "spec schemas with properties but no generated type of the same name (so unchecked)");
+        Assert.That(checkedCount, Is.GreaterThan(0), "the spec's plain object schemas were compared");
     }
 
     private static string? WireName(Type type, string property) =>
