@@ -39,9 +39,9 @@ public partial class NeonClient : IDisposable
     {
         var settings = (options ?? throw new ArgumentNullException(nameof(options))).Clone();
         var credential = new NeonCredential(apiKey);
-        settings.GetNormalizedBaseUri();
+        var baseUri = settings.GetNormalizedBaseUri(); // checked before a connection pool exists to leak
         _ownedTransport = new HttpClient(CreateDefaultHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _pipeline = new NeonPipeline(_ownedTransport, credential, settings);
+        _pipeline = new NeonPipeline(_ownedTransport, credential, settings, baseUri);
     }
 
     /// <summary>
@@ -56,8 +56,7 @@ public partial class NeonClient : IDisposable
     {
         var settings = (options ?? new NeonClientOptions()).Clone();
         var credential = new NeonCredential(apiKey);
-        settings.GetNormalizedBaseUri();
-        _pipeline = new NeonPipeline(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), credential, settings);
+        _pipeline = new NeonPipeline(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), credential, settings, settings.GetNormalizedBaseUri());
     }
 
     /// <summary>
@@ -71,8 +70,8 @@ public partial class NeonClient : IDisposable
     {
         var settings = (options ?? new NeonClientOptions()).Clone();
         var credential = new NeonCredential(apiKey);
-        settings.GetNormalizedBaseUri();
-        _pipeline = new NeonPipeline(new HttpMessageInvoker(handler ?? throw new ArgumentNullException(nameof(handler)), disposeHandler: false), credential, settings);
+        var baseUri = settings.GetNormalizedBaseUri();
+        _pipeline = new NeonPipeline(new HttpMessageInvoker(handler ?? throw new ArgumentNullException(nameof(handler)), disposeHandler: false), credential, settings, baseUri);
     }
 
     /// <summary>A view over another client's pipeline (see <see cref="WithTimeout(TimeSpan)"/>); owns nothing.</summary>

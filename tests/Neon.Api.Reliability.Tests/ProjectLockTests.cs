@@ -80,6 +80,28 @@ public class ProjectLockTests
     }
 
     [Test]
+    public async Task Operations_seen_final_through_waiting_are_not_polled_again_by_the_queue()
+    {
+        using var harness = new SenderHarness();
+        var created = 0;
+        harness.Mock.When(HttpMethod.Post, SenderHarness.Url("/projects/p1/branches")).Respond(_ =>
+            Stubs.Json(HttpStatusCode.Created, $"{{\"branch\":{{\"id\":\"b{++created}\"}},\"operations\":[{{\"id\":\"op{created}\",\"project_id\":\"p1\",\"action\":\"create_branch\",\"status\":\"running\"}}]}}"));
+        var waits = 0;
+        var poll = harness.Mock.When(HttpMethod.Get, SenderHarness.Url("/projects/p1/operations/op1")).Respond(_ =>
+            Stubs.Json(HttpStatusCode.OK, $"{{\"operation\":{{\"id\":\"op1\",\"project_id\":\"p1\",\"action\":\"create_branch\",\"status\":\"{(++waits < 2 ? "running" : "finished")}\"}}}}"));
+        var client = harness.Client;
+
+        await client.Branch.CreateProjectBranchAsync("p1", new CreateProjectBranchRequest())
+            .WaitForOperationsAsync(client, new Neon.Api.Operations.NeonWaitOptions { Delay = (_, _) => Task.CompletedTask });
+        var pollsWhileWaiting = harness.Mock.GetMatchCount(poll);
+        await client.Branch.CreateProjectBranchAsync("p1", new CreateProjectBranchRequest());
+
+        Assert.That(pollsWhileWaiting, Is.EqualTo(2), "waiting polled until the operation finished");
+        Assert.That(harness.Mock.GetMatchCount(poll), Is.EqualTo(2), "the queue knew op1 had finished and did not ask again");
+        Assert.That(harness.Client.Pipeline.Sender.Gate.PendingCount("p1"), Is.EqualTo(1), "only the second create's operation is outstanding");
+    }
+
+    [Test]
     public async Task With_the_queue_off_no_operation_is_polled()
     {
         using var harness = new SenderHarness(configure: o => o.QueueProjectMutations = false);

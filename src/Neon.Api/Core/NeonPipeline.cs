@@ -21,16 +21,16 @@ internal sealed class NeonPipeline
     private readonly HttpMessageInvoker _transport;
     private readonly NeonCredential _credential;
     private readonly SecretRedactor _redactor;
+    private string? _userAgent;
 
-    internal NeonPipeline(HttpMessageInvoker transport, NeonCredential credential, NeonClientOptions options)
+    internal NeonPipeline(HttpMessageInvoker transport, NeonCredential credential, NeonClientOptions options, Uri baseUri)
     {
         _transport = transport;
         _credential = credential;
         _redactor = credential.CreateRedactor();
         Options = options;
         Timeout = options.Timeout;
-        BaseUri = options.GetNormalizedBaseUri();
-        UserAgent = NeonUserAgent.Build(options.ApplicationName);
+        BaseUri = baseUri;
         Sender = new ReliableSender(SendAttemptAsync, request => CreateMessage(request, Guid.NewGuid().ToString("N")), options);
     }
 
@@ -42,7 +42,6 @@ internal sealed class NeonPipeline
         _redactor = shared._redactor;
         Options = shared.Options;
         BaseUri = shared.BaseUri;
-        UserAgent = shared.UserAgent;
         Sender = shared.Sender;
         Timeout = timeout;
     }
@@ -50,8 +49,8 @@ internal sealed class NeonPipeline
     /// <summary>The API base URL, ending with a slash.</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>The <c>User-Agent</c> sent with every request.</summary>
-    public string UserAgent { get; }
+    /// <summary>The <c>User-Agent</c> sent with every request (built on first use: start-up stays cheap).</summary>
+    public string UserAgent => _userAgent ??= NeonUserAgent.Build(Options.ApplicationName);
 
     internal NeonClientOptions Options { get; }
 

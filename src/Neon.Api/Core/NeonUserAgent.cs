@@ -8,11 +8,18 @@ internal static class NeonUserAgent
 {
     public static string Version { get; } = ReadVersion();
 
+    private static string? _library;
+
     public static string Build(string? applicationName)
     {
-        var runtime = RuntimeInformation.FrameworkDescription.Replace('(', '[').Replace(')', ']');
-        var agent = $"neon-api-dotnet/{Version} ({runtime}; {RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']').Replace(';', ',')})";
+        var agent = _library ??= Library();
         return string.IsNullOrWhiteSpace(applicationName) ? agent : applicationName!.Trim() + " " + agent;
+    }
+
+    private static string Library()
+    {
+        var runtime = RuntimeInformation.FrameworkDescription.Replace('(', '[').Replace(')', ']');
+        return $"neon-api-dotnet/{Version} ({runtime}; {RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']').Replace(';', ',')})";
     }
 
     private static string ReadVersion()

@@ -88,15 +88,9 @@ internal sealed class ReliableSender
     /// <exception cref="OperationCanceledException">The caller's token was canceled; carries that token.</exception>
     public async Task<NeonResponse> SendAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
     {
-        // One client span per call (retries and queueing included), for OpenTelemetry and any ActivityListener.
-        using Activity? activity = NeonTelemetry.Source.StartActivity("Neon " + request.OperationId, ActivityKind.Client);
-        if (activity is not null)
-        {
-            activity.SetTag("neon.operation_id", request.OperationId);
-            activity.SetTag("http.request.method", request.Method);
-            activity.SetTag("url.template", request.PathTemplate);
-        }
-
+        // One client span per call (retries and queueing included), for OpenTelemetry and any ActivityListener; with
+        // no listener nothing is built.
+        using Activity? activity = NeonTelemetry.Source.HasListeners() ? StartActivity(request) : null;
         try
         {
             NeonResponse response = await SendCoreAsync(request, timeout, bufferSuccessBody, readSuccess, cancellationToken).ConfigureAwait(false);
@@ -118,6 +112,19 @@ internal sealed class ReliableSender
             activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
+    }
+
+    private static Activity? StartActivity(NeonRequest request)
+    {
+        Activity? activity = NeonTelemetry.Source.StartActivity("Neon " + request.OperationId, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("neon.operation_id", request.OperationId);
+            activity.SetTag("http.request.method", request.Method);
+            activity.SetTag("url.template", request.PathTemplate);
+        }
+
+        return activity;
     }
 
     private async Task<NeonResponse> SendCoreAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
