@@ -234,6 +234,25 @@ public class ResponseReadingTests
         Assert.That(orgKeys, Is.Empty);
     }
 
+    [Test]
+    public async Task Readme_example_finds_a_value_kept_raw()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond("application/json", Replace(ProjectBody, "\"pg_version\": 17", "\"pg_version\": \"seventeen\""));
+        using var neon = TestSupport.CreateClient(mock);
+        var output = new System.IO.StringWriter();
+
+        // --- README: Reading responses (Console replaced by output) ---
+        var project = (await neon.Project.GetProjectAsync("shiny-wind-028834")).Project;
+        if (project.AdditionalProperties.TryGetValue("pg_version", out var sent))
+        {
+            output.WriteLine($"the server sent pg_version as {sent.Type}: {sent}");
+        }
+
+        // --- end ---
+        Assert.That(output.ToString().Trim(), Is.EqualTo("the server sent pg_version as String: seventeen"));
+    }
+
     private static async Task<ProjectResponse> GetProjectAsync(string body, NeonClientOptions? options = null)
     {
         using var mock = new MockHttpMessageHandler();
