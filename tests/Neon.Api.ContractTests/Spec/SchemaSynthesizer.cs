@@ -19,6 +19,9 @@ internal sealed class SchemaSynthesizer
     /// <summary>A date-time with a fraction and a non-UTC offset: the client must keep the instant.</summary>
     public const string DateTimeValue = "2024-03-05T08:07:08.123+02:00";
 
+    /// <summary>A date-time as a Go server writes it (RFC 3339 with nanoseconds): the client must keep the instant.</summary>
+    public const string ServerDateTimeValue = "2024-03-05T06:07:08.123456789Z";
+
     private const int MaxDepth = 12;
 
     private readonly ContractSpec _spec;
@@ -27,12 +30,20 @@ internal sealed class SchemaSynthesizer
     /// <param name="spec">The spec the schemas come from.</param>
     /// <param name="fillOptional">Fill every field (true) or only the required ones (false).</param>
     /// <param name="lastVariant">Take the last variant of a composition instead of the first.</param>
-    public SchemaSynthesizer(ContractSpec spec, bool fillOptional, bool lastVariant)
+    /// <param name="serverValues">
+    /// Build what a server may send rather than what a user passes: integers without a format or a maximum beyond
+    /// 32 bits (the spec bounds them nowhere, and Neon's consumption values grow past 2^31), and date-times with
+    /// nanoseconds. A user's arguments stay within 32 bits for such fields.
+    /// </param>
+    public SchemaSynthesizer(ContractSpec spec, bool fillOptional, bool lastVariant, bool serverValues = false)
     {
         _spec = spec;
         FillOptional = fillOptional;
         LastVariant = lastVariant;
+        ServerValues = serverValues;
     }
+
+    public bool ServerValues { get; }
 
     public bool FillOptional { get; }
 
@@ -135,8 +146,8 @@ internal sealed class SchemaSynthesizer
         {
             "object" => CreateObject(schema, name),
             "array" => CreateArray(schema, name, index),
-            "string" => new JValue(CreateString(schema, name, index)),
-            "integer" => new JValue(CreateInteger(schema, index)),
+            "string" => new JValue(CreateString(schema, name, index, ServerValues)),
+            "integer" => new JValue(CreateInteger(schema, index, ServerValues)),
             "number" => new JValue(CreateNumber(schema, index)),
             "boolean" => new JValue(schema["default"] is JsonValue d && d.TryGetValue<bool>(out var b) ? !b : true),
             _ => new JValue($"{name} value"),
@@ -254,13 +265,13 @@ internal sealed class SchemaSynthesizer
         return array;
     }
 
-    private static string CreateString(JsonObject schema, string name, int index)
+    private static string CreateString(JsonObject schema, string name, int index, bool serverValues)
     {
         var suffix = index > 0 ? "-" + index.ToString(CultureInfo.InvariantCulture) : string.Empty;
         var ordinal = (index + 1).ToString(CultureInfo.InvariantCulture);
         string[] candidates = (string?)schema["format"] switch
         {
-            "date-time" => [DateTimeValue],
+            "date-time" => [serverValues ? ServerDateTimeValue : DateTimeValue],
             "date" => ["2024-03-05"],
             "email" => [$"contract.user{ordinal}@example.com"],
             "uri" or "url" => [$"https://example.com/contract/{ordinal}?q=a%20b"],
@@ -296,10 +307,10 @@ internal sealed class SchemaSynthesizer
         throw new ContractSynthesisException($"no value for '{name}' fits the pattern {pattern}");
     }
 
-    private static long CreateInteger(JsonObject schema, int index)
+    private static long CreateInteger(JsonObject schema, int index, bool serverValues)
     {
         var format = (string?)schema["format"];
-        var wide = format is "int64" or "uint64";
+        var wide = format is "int64" or "uint64" || (serverValues && format is null);
         var candidates = new List<decimal>();
         if (wide)
         {

@@ -340,13 +340,26 @@ internal sealed partial class SchemaValidator(ContractSpec spec)
     }
 
     /// <summary>An RFC 3339 date-time (what OpenAPI's <c>date-time</c> format means).</summary>
-    public static bool IsDateTime(string text) =>
-        DateTimePattern().IsMatch(text)
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+    public static bool IsDateTime(string text) => TryParseDateTime(text, out _);
+
+    /// <summary>Reads an RFC 3339 date-time; digits of the fraction beyond the 7 a <see cref="DateTimeOffset"/> holds are cut.</summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        value = default;
+        var match = DateTimePattern().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var fraction = match.Groups["fraction"].Value;
+        var trimmed = match.Groups["head"].Value + (fraction.Length > 8 ? fraction[..8] : fraction) + match.Groups["zone"].Value;
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value);
+    }
 
     private static string Describe(JToken value) => value.Type.ToString().ToLowerInvariant() + " " + Json.Write(value);
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^(?<head>\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2})(?<fraction>\.\d+)?(?<zone>[Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex DateTimePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
