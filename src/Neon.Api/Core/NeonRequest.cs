@@ -56,9 +56,6 @@ internal sealed class NeonRequest
     /// <summary>The JSON body, once serialized.</summary>
     public string? JsonBody => _jsonBody;
 
-    /// <summary>The media types sent in <c>Accept</c>; empty when the header is left out.</summary>
-    public IReadOnlyList<string> Accept => _accept;
-
     /// <summary>The query parameters in the order they were added (values as sent, before escaping).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
