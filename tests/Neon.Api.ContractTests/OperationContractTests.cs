@@ -22,6 +22,9 @@ public class OperationContractTests
         var report = await ContractRun.ReportAsync(operationId);
 
         Assert.That(report.RequestsChecked, Is.GreaterThan(0), "no request was checked");
-        Assert.That(report.Misses, Is.Empty, $"{operationId}:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", report.Misses));
+        if (report.Misses.Count > 0)
+        {
+            Assert.Fail($"{operationId}: {report.Misses.Count} misses{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", report.Misses));
+        }
     }
 }

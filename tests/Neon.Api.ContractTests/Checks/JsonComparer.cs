@@ -68,7 +68,7 @@ internal static class JsonComparer
 
                     if (other[property.Name] is not { } value || value.Type == JTokenType.Null)
                     {
-                        lost.Add($"{childPath} (missing)");
+                        lost.Add(property.Value is JValue scalar ? $"{childPath} ({Json.Write(scalar)} missing)" : $"{childPath} (missing)");
                         continue;
                     }
 
