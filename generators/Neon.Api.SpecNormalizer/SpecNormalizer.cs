@@ -17,6 +17,13 @@ namespace Neon.Api.SpecNormalizer;
 /// <item>a <c>oneOf</c> with a discriminator over referenced schemas becomes a base class the members derive from;</item>
 /// <item><c>format: uuid</c> is dropped (Neon's own examples put e-mail addresses in such fields), so ids stay strings.</item>
 /// </list>
+/// Two extensions carry facts the templates cannot see in NSwag's models (both are the normalizer's own, never Neon's):
+/// <list type="bullet">
+/// <item><c>x-neon-accept</c> on each operation: the media types the client accepts (see <see cref="AcceptOf"/>);</item>
+/// <item><c>x-neon-discriminator-values</c> on each schema with a discriminator: the values the spec defines for it,
+/// as <c>|a|b|</c>. NJsonSchema names a derived class that is not in the mapping by its class name; such a class
+/// (for example a request that only extends one variant through <c>allOf</c>) must not send a discriminator at all.</item>
+/// </list>
 /// </remarks>
 internal sealed class SpecNormalizer
 {
@@ -51,6 +58,8 @@ internal sealed class SpecNormalizer
             _pending.Enqueue(name);
         }
 
+        AnnotateAccept();
+        AnnotateDiscriminatorValues();
         HoistSharedParameters();
         HoistSharedResponsesAndBodies();
         HoistOperationSchemas();
@@ -74,6 +83,106 @@ internal sealed class SpecNormalizer
 
         DropUuidFormats(_root);
     }
+
+    /// <summary>Writes <c>x-neon-accept</c> on every operation (see <see cref="AcceptOf"/>).</summary>
+    private void AnnotateAccept()
+    {
+        foreach (var operation in Operations())
+        {
+            operation["x-neon-accept"] = AcceptOf(operation);
+        }
+    }
+
+    /// <summary>
+    /// The <c>Accept</c> header of an operation: the media types of its success (2xx) responses. When no success
+    /// response has a body (a 204, or a 200 documented without content), the media types of its error responses:
+    /// an error body is then the only body the client reads. Empty when no response has a body (no header is sent).
+    /// </summary>
+    private string AcceptOf(JsonObject operation)
+    {
+        var success = new List<string>();
+        var errors = new List<string>();
+        if (operation["responses"] is JsonObject responses)
+        {
+            foreach (var (status, node) in responses)
+            {
+                if (ResolveLocal(node)?["content"] is JsonObject content)
+                {
+                    (status.StartsWith('2') ? success : errors).AddRange(content.Select(c => c.Key));
+                }
+            }
+        }
+
+        var chosen = success.Count > 0 ? success : errors;
+        return string.Join(", ", chosen.Distinct(StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Writes <c>x-neon-discriminator-values</c> on every schema that declares a discriminator: the keys of its mapping,
+    /// and the implicit values (schema names) of the variants the mapping leaves out — the members of its <c>oneOf</c>
+    /// or <c>anyOf</c>, or, for an <c>allOf</c> base, the schemas that extend it directly. Runs on the spec as published,
+    /// before the rewriting below turns variants into derived classes.
+    /// </summary>
+    private void AnnotateDiscriminatorValues()
+    {
+        foreach (var (name, node) in _schemas.ToList())
+        {
+            if (node is not JsonObject schema || schema["discriminator"] is not JsonObject discriminator)
+            {
+                continue;
+            }
+
+            var mapping = discriminator["mapping"] as JsonObject ?? new JsonObject();
+            var values = mapping.Select(m => m.Key).ToList();
+            var mapped = mapping.Select(m => RefNameOf(m.Value)).ToHashSet(StringComparer.Ordinal);
+            var variants = (schema["oneOf"] ?? schema["anyOf"]) is JsonArray members
+                ? members.OfType<JsonObject>().Select(RefName)
+                : _schemas.Where(s => s.Value?["allOf"] is JsonArray allOf && allOf.OfType<JsonObject>().Any(m => RefName(m) == name)).Select(s => s.Key);
+            values.AddRange(variants.Where(v => v is not null && !mapped.Contains(v)).Select(v => v!));
+            schema["x-neon-discriminator-values"] = "|" + string.Join("|", values.Distinct(StringComparer.Ordinal)) + "|";
+        }
+    }
+
+    private IEnumerable<JsonObject> Operations()
+    {
+        if (_root["paths"] is not JsonObject paths)
+        {
+            yield break;
+        }
+
+        foreach (var (_, pathNode) in paths)
+        {
+            foreach (var method in HttpMethods)
+            {
+                if (pathNode?[method] is JsonObject operation)
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+
+    /// <summary>Follows a local <c>$ref</c> (for example to <c>#/components/responses/GeneralError</c>).</summary>
+    private JsonObject? ResolveLocal(JsonNode? node)
+    {
+        for (var hops = 0; node is JsonObject obj && obj["$ref"] is JsonValue reference && hops < 32; hops++)
+        {
+            var text = reference.GetValue<string>();
+            if (!text.StartsWith("#/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            node = text[2..].Split('/').Aggregate<string, JsonNode?>(_root, (current, part) => current?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
+        }
+
+        return node as JsonObject;
+    }
+
+    private static string? RefNameOf(JsonNode? reference) =>
+        reference is JsonValue value && value.GetValue<string>() is { } text && text.StartsWith("#/components/schemas/", StringComparison.Ordinal)
+            ? text["#/components/schemas/".Length..]
+            : null;
 
     private void HoistSharedParameters()
     {
@@ -355,10 +464,7 @@ internal sealed class SpecNormalizer
     private static bool IsComposition(JsonObject schema) =>
         schema["allOf"] is JsonArray { Count: > 1 } || schema["oneOf"] is JsonArray || schema["anyOf"] is JsonArray;
 
-    private static string? RefName(JsonObject node) =>
-        node["$ref"] is JsonValue value && value.GetValue<string>() is { } text && text.StartsWith("#/components/schemas/", StringComparison.Ordinal)
-            ? text["#/components/schemas/".Length..]
-            : null;
+    private static string? RefName(JsonObject node) => RefNameOf(node["$ref"]);
 
     private static void DropUuidFormats(JsonNode? node)
     {

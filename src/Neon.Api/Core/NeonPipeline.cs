@@ -124,7 +124,6 @@ internal sealed class NeonPipeline
         var message = request.CreateMessage(BaseUri);
         message.Headers.Authorization = _credential.CreateHeader();
         message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!message.Headers.Contains(RequestIdHeader))
         {
             message.Headers.TryAddWithoutValidation(RequestIdHeader, requestId);

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -21,6 +22,13 @@ internal sealed class NeonRequest
     private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
     private List<(string Name, NeonFileUpload? File, string? Value)>? _form;
     private string? _jsonBody;
+    private string[] _accept = [DefaultAccept];
+
+    /// <summary>
+    /// What a request accepts unless <see cref="SetAccept(string)"/> says otherwise: JSON, the media type of every Neon
+    /// document (hand-built requests such as operation polls rely on it).
+    /// </summary>
+    public const string DefaultAccept = "application/json";
 
     /// <summary>Creates a request.</summary>
     /// <param name="method">The HTTP method in upper case.</param>
@@ -50,6 +58,29 @@ internal sealed class NeonRequest
 
     /// <summary>The query parameters in the order they were added (values as sent, before escaping).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>
+    /// Sets the media types the request accepts, as the generated operations read them from the spec (the media types of
+    /// the operation's success responses; see the spec normalizer's <c>x-neon-accept</c>).
+    /// </summary>
+    /// <param name="mediaTypes">A comma-separated list; empty to send no <c>Accept</c> header.</param>
+    public void SetAccept(string mediaTypes)
+    {
+        _accept = (mediaTypes ?? throw new ArgumentNullException(nameof(mediaTypes)))
+            .Split(',')
+            .Select(m => m.Trim())
+            .Where(m => m.Length > 0)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Makes the body a multipart form even if no field is added: an operation whose spec declares a multipart body
+    /// sends one (possibly without parts), so the server sees the media type it expects.
+    /// </summary>
+    public void StartForm()
+    {
+        _form ??= [];
+    }
 
     /// <summary>Fills a path parameter.</summary>
     /// <param name="name">The spec's parameter name, for example <c>project_id</c>.</param>
@@ -207,6 +238,11 @@ internal sealed class NeonRequest
     internal HttpRequestMessage CreateMessage(Uri baseUri)
     {
         var message = new HttpRequestMessage(new HttpMethod(Method), new Uri(baseUri, BuildRelativeUrl()));
+        foreach (var mediaType in _accept)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+        }
+
         foreach (var header in _headers)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
