@@ -11,6 +11,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Perfolizer.Horology;
 using Neon.Api.Benchmarks.Scenarios;
 using Neon.Api.Benchmarks.Server;
 
@@ -81,6 +82,7 @@ public static class BenchHost
         // The scenarios' child processes inherit this and send to this server, so its work is not counted in theirs.
         Environment.SetEnvironmentVariable(ScenarioBase.ServerVariable, server.Root.ToString());
 
+        string loadBefore = LoadAverage();
         var results = new List<ScenarioResult>();
         Job job = CreateJob(jobName);
         if (benchmarks)
@@ -106,7 +108,7 @@ public static class BenchHost
             coldStartResults.AddRange(await ColdStart.RunAsync(builds, server.Root, coldStartRuns));
         }
 
-        string block = ResultsReport.Render(results, coldStartResults, Context(benchmarks ? jobName : null));
+        string block = ResultsReport.Render(results, coldStartResults, Context(benchmarks ? jobName : null, loadBefore, LoadAverage()));
         reportPath ??= Path.Combine(artifacts, "neon-benchmarks.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
         await File.WriteAllTextAsync(reportPath, block);
@@ -127,22 +129,41 @@ public static class BenchHost
         "dry" => Job.Dry,
         "short" => Job.ShortRun,
 
-        // The published figures: one process per benchmark, 5 warm-up and 15 measured iterations (BenchmarkDotNet
-        // picks the invocations per iteration), about 15 s per benchmark on the 2-core machine.
-        _ => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Neon"),
+        // The published figures: one process per benchmark, 5 warm-up and 30 measured iterations of about 250 ms
+        // (BenchmarkDotNet picks the invocations per iteration): many short samples, so that the median stays put when
+        // other work on the shared machine takes the cores for a moment. About 20 s per benchmark.
+        _ => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(30).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("Neon"),
     };
 
     private static string Value(Queue<string> options, string option) =>
         options.Count > 0 ? options.Dequeue() : throw new ArgumentException($"{option} needs a value.");
 
-    private static string Context(string? job)
+    private static string Context(string? job, string loadBefore, string loadAfter)
     {
         string commit = Git("rev-parse --short HEAD");
         string branch = Git("rev-parse --abbrev-ref HEAD");
         string where = string.IsNullOrEmpty(commit) ? "" : $" at `{branch}` {commit}";
         string how = job is null ? "" : $", BenchmarkDotNet job `{job}`";
         return $"Measured {DateTime.UtcNow:yyyy-MM-dd}{where}{how}: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, "
-            + $"{Environment.ProcessorCount} cores (shared), server on 127.0.0.1 in the host process.";
+            + $"{Environment.ProcessorCount} cores (shared with other work; 1-minute load average {loadBefore} before, {loadAfter} after), "
+            + "server on 127.0.0.1 in the host process.";
+    }
+
+    /// <summary>The 1-minute load average (Linux), to judge how quiet the machine was; "?" elsewhere.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
     }
 
     private static string Git(string arguments)
