@@ -11,7 +11,6 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Perfolizer.Horology;
 using Neon.Api.Benchmarks.Scenarios;
 using Neon.Api.Benchmarks.Server;
 
@@ -129,10 +128,10 @@ public static class BenchHost
         "dry" => Job.Dry,
         "short" => Job.ShortRun,
 
-        // The published figures: one process per benchmark, 5 warm-up and 30 measured iterations of about 250 ms
-        // (BenchmarkDotNet picks the invocations per iteration): many short samples, so that the median stays put when
-        // other work on the shared machine takes the cores for a moment. About 20 s per benchmark.
-        _ => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(30).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("Neon"),
+        // The published figures: one process per benchmark, 5 warm-up and 30 measured iterations of about 500 ms
+        // (BenchmarkDotNet picks the invocations per iteration): many samples, so that the median stays put when other
+        // work on the shared machine takes the cores for a moment. About 25 s per benchmark.
+        _ => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(30).WithId("Neon"),
     };
 
     private static string Value(Queue<string> options, string option) =>
