@@ -8,6 +8,13 @@
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 
+// Benchmarks only: --bench-filter=<BenchmarkDotNet glob>, --short (ShortRun job, 10 cold starts), --update-readme
+// (write the results block of tests/Neon.Api.Benchmarks/README.md), --no-r2r (skip the ReadyToRun cold start).
+var benchFilter = Argument("bench-filter", "*");
+var benchShort = HasArgument("short");
+var benchUpdateReadme = HasArgument("update-readme");
+var benchReadyToRun = !HasArgument("no-r2r");
+
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP
 ///////////////////////////////////////////////////////////////////////////////
@@ -16,6 +23,9 @@ var solution = File("./Neon.Generated.sln");
 var artifacts = Directory("./artifacts");
 var packages = artifacts + Directory("packages");
 var testResults = artifacts + Directory("test-results");
+var benchProject = "./tests/Neon.Api.Benchmarks/Neon.Api.Benchmarks.csproj";
+var benchArtifacts = artifacts + Directory("benchmarks");
+var benchReadyToRunDir = benchArtifacts + Directory("r2r");
 var msbuild = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("TreatWarningsAsErrors", "true");
 
 Setup(context => Information("Building Neon.Generated ({0})", configuration));
@@ -67,8 +77,39 @@ Task("__Pack")
 Task("__QuickStart")
     .Does(() => DotNetRun("./src/Neon.Api.QuickStart/Neon.Api.QuickStart.csproj", new DotNetRunSettings { Configuration = configuration, NoRestore = true, NoBuild = true }));
 
+Task("__BenchmarksReadyToRun")
+    .WithCriteria(() => benchReadyToRun)
+    .Does(() => DotNetPublish(benchProject, new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        OutputDirectory = benchReadyToRunDir,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("NeonBenchReadyToRun", "true").WithProperty("TreatWarningsAsErrors", "true"),
+    }));
+
 Task("__Benchmarks")
-    .Does(() => DotNetRun("./tests/Neon.Api.Benchmarks/Neon.Api.Benchmarks.csproj", new DotNetRunSettings { Configuration = "Release" }));
+    .Does(() =>
+    {
+        var arguments = new ProcessArgumentBuilder()
+            .Append("--filter").AppendQuoted(benchFilter)
+            .Append("--artifacts").AppendQuoted(MakeAbsolute(benchArtifacts).FullPath)
+            .Append("--report").AppendQuoted(MakeAbsolute(benchArtifacts + File("neon-benchmarks.md")).FullPath);
+        if (benchShort)
+        {
+            arguments.Append("--short").Append("--cold-start-runs").Append("10");
+        }
+
+        if (benchReadyToRun)
+        {
+            arguments.Append("--r2r").AppendQuoted(MakeAbsolute(benchReadyToRunDir + File("Neon.Api.Benchmarks.dll")).FullPath);
+        }
+
+        if (benchUpdateReadme)
+        {
+            arguments.Append("--update-readme").AppendQuoted(MakeAbsolute(File("./tests/Neon.Api.Benchmarks/README.md")).FullPath);
+        }
+
+        DotNetRun(benchProject, arguments, new DotNetRunSettings { Configuration = "Release" });
+    });
 
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS
@@ -78,7 +119,7 @@ Task("Build").IsDependentOn("__Restore").IsDependentOn("__Build");
 Task("Test").IsDependentOn("Build").IsDependentOn("__Test");
 Task("Pack").IsDependentOn("__Clean").IsDependentOn("Test").IsDependentOn("__Pack");
 Task("QuickStart").IsDependentOn("Build").IsDependentOn("__QuickStart");
-Task("Benchmarks").IsDependentOn("__Benchmarks");
+Task("Benchmarks").IsDependentOn("__BenchmarksReadyToRun").IsDependentOn("__Benchmarks");
 Task("Default").IsDependentOn("Pack");
 
 ///////////////////////////////////////////////////////////////////////////////
