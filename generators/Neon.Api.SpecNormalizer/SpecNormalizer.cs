@@ -15,11 +15,16 @@ namespace Neon.Api.SpecNormalizer;
 /// <item>inline parameter enums become <c>{OperationId}{Parameter}</c> (shared parameters: <c>{Parameter}</c>);</item>
 /// <item>inline object and enum properties become <c>{Owner}{Property}</c>, array items <c>{Owner}{Property}Item</c>;</item>
 /// <item>a <c>oneOf</c> with a discriminator over referenced schemas becomes a base class the members derive from;</item>
-/// <item><c>format: uuid</c> is dropped (Neon's own examples put e-mail addresses in such fields), so ids stay strings.</item>
+/// <item><c>format: uuid</c> is dropped (Neon's own examples put e-mail addresses in such fields), so ids stay strings;</item>
+/// <item>an <c>integer</c> field of a body schema without a format gets one from its bounds: <c>int32</c> when its <c>maximum</c> (and
+/// <c>minimum</c>) fit 32 bits, else <c>int64</c>. The spec leaves such integers unbounded, and real values exceed
+/// 32 bits (a day's transfer bytes in <c>ConsumptionMetricValue.value</c>), so NSwag's default <c>int</c> would not hold them.</item>
 /// </list>
-/// Two extensions carry facts the templates cannot see in NSwag's models (both are the normalizer's own, never Neon's):
+/// Extensions carry facts the templates cannot see in NSwag's models (both are the normalizer's own, never Neon's):
 /// <list type="bullet">
 /// <item><c>x-neon-accept</c> on each operation: the media types the client accepts (see <see cref="AcceptOf"/>);</item>
+/// <item><c>x-neon-empty-success</c> on an operation that documents a success without a body beside one with a body
+/// (see <see cref="EmptySuccessOf"/>);</item>
 /// <item><c>x-neon-discriminator-values</c> on each schema with a discriminator: the values the spec defines for it,
 /// as <c>|a|b|</c>. NJsonSchema names a derived class that is not in the mapping by its class name; such a class
 /// (for example a request that only extends one variant through <c>allOf</c>) must not send a discriminator at all.</item>
@@ -82,6 +87,7 @@ internal sealed class SpecNormalizer
         }
 
         DropUuidFormats(_root);
+        SizeUnformattedIntegers(_schemas); // body fields only: parameters (page sizes, timeouts) stay int
     }
 
     /// <summary>Writes <c>x-neon-accept</c> on every operation (see <see cref="AcceptOf"/>).</summary>
@@ -90,7 +96,34 @@ internal sealed class SpecNormalizer
         foreach (var operation in Operations())
         {
             operation["x-neon-accept"] = AcceptOf(operation);
+            if (EmptySuccessOf(operation) is { } description)
+            {
+                operation["x-neon-empty-success"] = description;
+            }
         }
+    }
+
+    /// <summary>
+    /// For an operation that documents both a success with a body and one without (for example a delete that answers
+    /// 204 when the resource is already gone): the description of the bodiless one, for the method's documentation.
+    /// The client then reads an empty success as an empty model instead of failing.
+    /// </summary>
+    private string? EmptySuccessOf(JsonObject operation)
+    {
+        if (operation["responses"] is not JsonObject responses)
+        {
+            return null;
+        }
+
+        var success = responses.Where(r => r.Key.StartsWith('2')).Select(r => (r.Key, Response: ResolveLocal(r.Value))).ToList();
+        var empty = success.FirstOrDefault(r => r.Response?["content"] is not JsonObject { Count: > 0 });
+        if (empty.Key is null || !success.Any(r => r.Response?["content"] is JsonObject { Count: > 0 }))
+        {
+            return null;
+        }
+
+        var description = (empty.Response?["description"] as JsonValue)?.GetValue<string>()?.Trim();
+        return $"{empty.Key}: {(string.IsNullOrEmpty(description) ? "no body" : description)}";
     }
 
     /// <summary>
@@ -491,4 +524,46 @@ internal sealed class SpecNormalizer
                 break;
         }
     }
+
+    /// <summary>Gives every <c>integer</c> without a format one that holds its range (examples are data and left alone).</summary>
+    private static void SizeUnformattedIntegers(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.GetValue<string>() == "integer" && !obj.ContainsKey("format"))
+                {
+                    obj["format"] = FitsInt32(obj["maximum"], int.MaxValue) && FitsInt32(obj["minimum"], int.MinValue) && obj.ContainsKey("maximum") ? "int32" : "int64";
+                }
+
+                foreach (var (key, child) in obj)
+                {
+                    // example(s) hold data; a schema's default is a value (a response named "default" is walked).
+                    if (key is not ("example" or "examples") && !(key == "default" && obj.ContainsKey("type")))
+                    {
+                        SizeUnformattedIntegers(child);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    SizeUnformattedIntegers(child);
+                }
+
+                break;
+        }
+    }
+
+    private static bool FitsInt32(JsonNode? bound, long limit) =>
+        bound is null || (bound is JsonValue value && NumberOf(value) is { } number && Math.Abs(number) <= Math.Abs((double)limit));
+
+    // The YAML reader stores numbers as whatever CLR type fits them; a JsonValue converts only to that type.
+    private static double? NumberOf(JsonValue value) =>
+        value.TryGetValue<long>(out var whole) ? whole
+        : value.TryGetValue<int>(out var small) ? small
+        : value.TryGetValue<double>(out var real) ? real
+        : value.TryGetValue<decimal>(out var exact) ? (double)exact
+        : null;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -232,6 +233,37 @@ public class ResponseReadingTests
         Assert.That(keys.Select(k => k.Name), Is.EqualTo(KeyNames));
         Assert.That(keys.First().Id, Is.EqualTo(1));
         Assert.That(orgKeys, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_documented_bodiless_success_reads_as_an_empty_model_that_needs_no_waiting()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var delete = mock.When(HttpMethod.Delete, "*/projects/p1/branches/br-gone").Respond(HttpStatusCode.NoContent);
+        using var client = TestSupport.CreateClient(mock);
+
+        var deleted = await client.Branch.DeleteProjectBranchAsync("p1", "br-gone").WaitForOperationsAsync(client);
+
+        Assert.That(deleted, Is.Not.Null);
+        Assert.That(deleted.Operations, Is.Null.Or.Empty);
+        Assert.That(mock.GetMatchCount(delete), Is.EqualTo(1), "one request: nothing to poll");
+    }
+
+    [Test]
+    public void An_empty_body_where_the_spec_documents_none_is_still_a_format_error()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond(HttpStatusCode.NoContent);
+        using var client = TestSupport.CreateClient(mock);
+
+        Assert.ThrowsAsync<NeonResponseFormatException>(() => client.Project.GetProjectAsync("p1"));
+    }
+
+    [Test]
+    public void Unbounded_integer_fields_hold_64_bits_and_bounded_ones_stay_int()
+    {
+        Assert.That(typeof(ConsumptionMetricValue).GetProperty(nameof(ConsumptionMetricValue.Value))!.PropertyType, Is.EqualTo(typeof(long)), "a day's transfer bytes exceed 2^31");
+        Assert.That(typeof(Project).GetProperty(nameof(Project.PgVersion))!.PropertyType, Is.EqualTo(typeof(int)), "the spec bounds pg_version to 14..18");
     }
 
     [Test]

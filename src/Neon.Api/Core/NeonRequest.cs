@@ -82,6 +82,12 @@ internal sealed class NeonRequest
         _form ??= [];
     }
 
+    /// <summary>Whether the spec documents a success without a body beside the one with a body (read as an empty model).</summary>
+    public bool EmptySuccessAllowed { get; private set; }
+
+    /// <summary>Marks an operation whose spec documents a bodiless success (for example 204 on a delete of a resource already gone).</summary>
+    public void AllowEmptySuccess() => EmptySuccessAllowed = true;
+
     /// <summary>Fills a path parameter.</summary>
     /// <param name="name">The spec's parameter name, for example <c>project_id</c>.</param>
     /// <param name="value">The value.</param>

@@ -154,12 +154,21 @@ internal sealed class ProjectLockGate
         {
             for (int poll = 0; poll < MaxPolls; poll++)
             {
-                foreach (PendingOperation operation in queue.Snapshot())
+                // The outstanding operations are polled together: one round costs one request's latency.
+                PendingOperation[] pending = queue.Snapshot();
+                var statuses = new Task<string?>[pending.Length];
+                for (int i = 0; i < pending.Length; i++)
                 {
-                    string? status = await pollStatus(operation, cancellationToken).ConfigureAwait(false);
+                    statuses[i] = pollStatus(pending[i], cancellationToken);
+                }
+
+                await Task.WhenAll(statuses).ConfigureAwait(false);
+                for (int i = 0; i < pending.Length; i++)
+                {
+                    string? status = statuses[i].Result;
                     if (status is null || IsTerminal(status))
                     {
-                        queue.Remove(operation);
+                        queue.Remove(pending[i]);
                     }
                 }
 

@@ -49,6 +49,11 @@ internal static class ResponseJson
 
         if (body.IsBlank)
         {
+            if (response.Request.EmptySuccessAllowed && ModelPlan.Of(typeof(T))?.CreateEmpty() is T empty)
+            {
+                return empty; // the spec documents this success without a body (a delete of something already gone)
+            }
+
             throw Failure(response, redactor, $"an empty body where {Expected<T>()} was expected");
         }
 

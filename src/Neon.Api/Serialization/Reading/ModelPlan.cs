@@ -44,6 +44,9 @@ internal sealed class ModelPlan
         where T : class =>
         new(typeof(T), factory, basePlan._extension, [.. basePlan._slots, .. slots]);
 
+    /// <summary>A new, empty instance of the model (for a documented success without a body); null for an abstract model.</summary>
+    public object? CreateEmpty() => _factory?.Invoke();
+
     /// <summary>The plan a type declares, or <see langword="null"/> for a type that is not a generated model.</summary>
     public static ModelPlan? Of(Type type) =>
         type.IsClass && type.Assembly == typeof(ModelPlan).Assembly
