@@ -499,49 +499,39 @@ internal sealed class SpecNormalizer
 
     private static string? RefName(JsonObject node) => RefNameOf(node["$ref"]);
 
-    private static void DropUuidFormats(JsonNode? node)
+    private static void DropUuidFormats(JsonNode? node) => VisitObjects(node, obj =>
     {
-        switch (node)
+        if (obj["format"] is JsonValue format && format.GetValue<string>() == "uuid")
         {
-            case JsonObject obj:
-                if (obj["format"] is JsonValue format && format.GetValue<string>() == "uuid")
-                {
-                    obj.Remove("format");
-                }
-
-                foreach (var (_, child) in obj)
-                {
-                    DropUuidFormats(child);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    DropUuidFormats(child);
-                }
-
-                break;
+            obj.Remove("format");
         }
-    }
+    });
 
     /// <summary>Gives every <c>integer</c> without a format one that holds its range (examples are data and left alone).</summary>
-    private static void SizeUnformattedIntegers(JsonNode? node)
+    private static void SizeUnformattedIntegers(JsonNode? node) => VisitObjects(
+        node,
+        obj =>
+        {
+            if (obj["type"] is JsonValue type && type.GetValue<string>() == "integer" && !obj.ContainsKey("format"))
+            {
+                obj["format"] = FitsInt32(obj["maximum"], int.MaxValue) && FitsInt32(obj["minimum"], int.MinValue) && obj.ContainsKey("maximum") ? "int32" : "int64";
+            }
+        },
+        // example(s) hold data; a schema's default is a value (a response named "default" is walked).
+        skip: (obj, key) => key is "example" or "examples" || (key == "default" && obj.ContainsKey("type")));
+
+    /// <summary>Calls <paramref name="visit"/> on every object in the tree, parents before children.</summary>
+    private static void VisitObjects(JsonNode? node, Action<JsonObject> visit, Func<JsonObject, string, bool>? skip = null)
     {
         switch (node)
         {
             case JsonObject obj:
-                if (obj["type"] is JsonValue type && type.GetValue<string>() == "integer" && !obj.ContainsKey("format"))
+                visit(obj);
+                foreach (var (key, child) in obj.ToList())
                 {
-                    obj["format"] = FitsInt32(obj["maximum"], int.MaxValue) && FitsInt32(obj["minimum"], int.MinValue) && obj.ContainsKey("maximum") ? "int32" : "int64";
-                }
-
-                foreach (var (key, child) in obj)
-                {
-                    // example(s) hold data; a schema's default is a value (a response named "default" is walked).
-                    if (key is not ("example" or "examples") && !(key == "default" && obj.ContainsKey("type")))
+                    if (skip?.Invoke(obj, key) != true)
                     {
-                        SizeUnformattedIntegers(child);
+                        VisitObjects(child, visit, skip);
                     }
                 }
 
@@ -549,7 +539,7 @@ internal sealed class SpecNormalizer
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    SizeUnformattedIntegers(child);
+                    VisitObjects(child, visit, skip);
                 }
 
                 break;
