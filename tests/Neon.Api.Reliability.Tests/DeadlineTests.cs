@@ -107,19 +107,23 @@ public class DeadlineTests
     }
 
     [Test]
-    public async Task A_get_that_hit_the_HttpClient_timeout_is_retried()
+    public async Task A_get_that_hit_the_HttpClient_timeout_ends_the_call_without_another_attempt()
     {
+        // The injected HttpClient's Timeout is its owner's limit for a request: retrying past it would make a call
+        // run several times that limit while the exception reported only one.
         int calls = 0;
         var handler = new FirstAnswersThenHangs(() => ++calls == 2 ? Stubs.Json(HttpStatusCode.OK, "{}") : null, new HangingHandler());
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
         var delay = new RecordingDelay();
         using var neon = new NeonClient(SenderHarness.ApiKey, http, new NeonClientOptions { Retry = new NeonRetryOptions { Delay = delay.Invoke } });
-        FaultLedger.Inject();
 
-        await neon.Pipeline.SendAsync<JObject>(new NeonRequest("GET", "/projects", "listProjects"), default);
+        var error = await FaultLedger.FaultAsync<NeonTimeoutException>(() => neon.Pipeline.SendAsync<JObject>(new NeonRequest("GET", "/projects", "listProjects"), default));
 
-        Assert.That(calls, Is.EqualTo(2));
-        FaultLedger.Survive();
+        Assert.That(calls, Is.EqualTo(1), "no second attempt");
+        Assert.That(error.Attempts, Is.EqualTo(1));
+        Assert.That(error.Timeout, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100)), "the exception reports the time the one attempt took");
+        Assert.That(error.Message, Does.Contain("HttpClient's own Timeout").And.Contain("not retried"));
+        Assert.That(delay.Requested, Is.Empty, "no backoff was waited");
     }
 
     [TestCase(0.2, "200 ms")]

@@ -74,6 +74,21 @@ public class RetryTests
         Assert.That(error.Status, Is.EqualTo(503));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(NeonRetryOptions.DefaultMaxRetries + 1));
         Assert.That(harness.Delay.Requested.Select(d => d.TotalMilliseconds), Is.EqualTo(new[] { 375.0, 750, 1500, 3000 }), "0.5 s base doubling, jitter sample 0.5");
+        Assert.That(error.Attempts, Is.EqualTo(NeonRetryOptions.DefaultMaxRetries + 1));
+        Assert.That(error.Message, Does.Contain($"after {NeonRetryOptions.DefaultMaxRetries + 1} attempts in "), "the message says how many attempts and how long");
+    }
+
+    [Test]
+    public async Task An_error_answered_at_once_says_one_attempt_and_how_long()
+    {
+        using var harness = new SenderHarness();
+        harness.Mock.When(SenderHarness.Url("/projects/nope")).Respond(_ => Stubs.Error(404, "not found"));
+
+        var error = await FaultLedger.FaultAsync<NeonNotFoundException>(() => harness.GetAsync("/projects/nope"));
+
+        Assert.That(error.Attempts, Is.EqualTo(1));
+        Assert.That(error.Message, Does.Match(@"after 1 attempt in \d+(\.\d+)? (ms|s)"));
+        Assert.That(error.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.Zero));
     }
 
     [Test]

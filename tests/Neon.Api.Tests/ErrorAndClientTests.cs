@@ -75,6 +75,29 @@ public class ErrorAndClientTests
     }
 
     [Test]
+    public async Task The_request_id_comes_from_the_body_then_the_response_header_then_the_id_sent()
+    {
+        using var mock = new MockHttpMessageHandler();
+        string? sent = null;
+        mock.When(ProjectUrl).Respond(request =>
+        {
+            sent = string.Join(",", request.Headers.GetValues("X-Request-ID"));
+            var response = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"code":"NOT_FOUND","message":"no"}""", System.Text.Encoding.UTF8, "application/json") };
+            response.Headers.TryAddWithoutValidation("X-Request-ID", "from-header");
+            return response;
+        });
+        mock.When("https://console.neon.tech/api/v2/projects/proj-2").Respond(HttpStatusCode.NotFound, "application/json", """{"code":"NOT_FOUND","message":"no","request_id":"from-body"}""");
+        using var client = TestSupport.CreateClient(mock);
+
+        var fromHeader = await CatchAsync(() => client.Project.GetProjectAsync("proj-1"));
+        var fromBody = await CatchAsync(() => client.Project.GetProjectAsync("proj-2"));
+
+        Assert.That(sent, Has.Length.EqualTo(32), "the client sends its own X-Request-ID");
+        Assert.That(fromHeader.RequestId, Is.EqualTo("from-header"));
+        Assert.That(fromBody.RequestId, Is.EqualTo("from-body"));
+    }
+
+    [Test]
     public async Task Retry_after_is_read_from_a_429()
     {
         using var mock = new MockHttpMessageHandler();

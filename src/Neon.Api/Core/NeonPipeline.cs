@@ -159,6 +159,8 @@ internal sealed class NeonPipeline
             message,
             bodyRequestId ?? response.RequestId,
             body,
-            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow)));
+            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow),
+            response.Attempts,
+            response.Elapsed));
     }
 }

@@ -52,6 +52,12 @@ public class NeonApiException : NeonException
     /// <summary>The delay the server asked for in a <c>Retry-After</c> header, when it sent one.</summary>
     public TimeSpan? RetryAfter => Details.RetryAfter;
 
+    /// <summary>How many attempts the call made before it failed (1 when it was not retried).</summary>
+    public int Attempts => Details.Attempts;
+
+    /// <summary>How long the call took before it failed, queueing and retries included.</summary>
+    public TimeSpan Elapsed => Details.Elapsed;
+
     /// <summary>Creates the exception type that matches the status: a subclass for the cases callers branch on.</summary>
     /// <param name="details">What the server answered.</param>
     /// <returns>The exception to throw.</returns>
@@ -103,6 +109,9 @@ public class NeonApiException : NeonException
         {
             text.Append(" [request id ").Append(details.RequestId).Append(']');
         }
+
+        text.Append(" after ").Append(details.Attempts == 1 ? "1 attempt" : $"{details.Attempts} attempts")
+            .Append(" in ").Append(Neon.Api.Reliability.ReliableSender.Format(details.Elapsed));
 
         var hint = Hint((int)details.StatusCode);
         if (hint is not null)
@@ -168,6 +177,8 @@ public sealed class NeonErrorDetails
     /// <param name="requestId">The request id, if known.</param>
     /// <param name="bodySnippet">The start of the body; cut to <see cref="MaxSnippetLength"/> characters.</param>
     /// <param name="retryAfter">The delay from a <c>Retry-After</c> header, if any.</param>
+    /// <param name="attempts">How many attempts the call made (retries included).</param>
+    /// <param name="elapsed">How long the call took, queueing and retries included.</param>
     public NeonErrorDetails(
         HttpStatusCode statusCode,
         string operationId,
@@ -177,8 +188,12 @@ public sealed class NeonErrorDetails
         string? errorMessage,
         string? requestId,
         string? bodySnippet,
-        TimeSpan? retryAfter)
+        TimeSpan? retryAfter,
+        int attempts = 1,
+        TimeSpan elapsed = default)
     {
+        Attempts = attempts;
+        Elapsed = elapsed;
         StatusCode = statusCode;
         OperationId = operationId ?? string.Empty;
         Method = method ?? string.Empty;
@@ -217,6 +232,12 @@ public sealed class NeonErrorDetails
 
     /// <summary>The delay from a <c>Retry-After</c> header, if any.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>How many attempts the call made before it failed (1 when it was not retried).</summary>
+    public int Attempts { get; }
+
+    /// <summary>How long the call took before it failed, queueing and retries included.</summary>
+    public TimeSpan Elapsed { get; }
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -54,6 +54,12 @@ internal sealed class NeonResponse : IDisposable
     /// <summary>The live message of a streamed success, not yet read; <see langword="null"/> otherwise.</summary>
     public HttpResponseMessage? Message { get; }
 
+    /// <summary>How many attempts the call made to get this response (set by the send path).</summary>
+    public int Attempts { get; set; } = 1;
+
+    /// <summary>How long the call took to get this response, queueing and retries included (set by the send path).</summary>
+    public TimeSpan Elapsed { get; set; }
+
     /// <summary>The model read from a success body (set by the send path), or <see langword="null"/>.</summary>
     public object? Model { get; set; }
 

@@ -149,6 +149,8 @@ internal sealed class ReliableSender
             try
             {
                 NeonResponse response = await SendWithRetriesAsync(request, call, bufferSuccessBody, token).ConfigureAwait(false);
+                response.Attempts = call.Attempts;
+                response.Elapsed = call.Clock.Elapsed;
                 if (response.IsSuccessStatusCode && readSuccess is not null)
                 {
                     try
@@ -311,8 +313,9 @@ internal sealed class ReliableSender
         if (kind == TransportFailureKind.AttemptTimedOut)
         {
             return new NeonTimeoutException(
-                $"{call.Description} timed out: the HttpClient's own Timeout elapsed after {Format(attemptElapsed)} " +
-                $"({Plural(call.Attempts, "attempt")}; {why}). Raise HttpClient.Timeout on the injected client to allow longer.",
+                $"{call.Description} timed out: the injected HttpClient's own Timeout elapsed after {Format(attemptElapsed)} " +
+                $"({Plural(call.Attempts, "attempt")}; that Timeout is the owner's limit for the call, so it is not retried). " +
+                "Raise HttpClient.Timeout on the injected client (or set it to Timeout.InfiniteTimeSpan and use NeonClientOptions.Timeout) to allow longer.",
                 attemptElapsed,
                 call.Attempts,
                 failure);

@@ -89,11 +89,15 @@ internal static class RetryPolicy
         }
     }
 
-    /// <summary>Whether a transport failure of this kind is worth repeating for this method.</summary>
+    /// <summary>
+    /// Whether a transport failure of this kind is worth repeating for this method. An injected HttpClient's own
+    /// <c>Timeout</c> is the limit its owner set for a request, so it ends the call instead of starting another attempt
+    /// (otherwise a 1.5 s limit would let a call run five times as long).
+    /// </summary>
     public static bool IsRetryableFailure(HttpMethod method, TransportFailureKind kind) => kind switch
     {
         TransportFailureKind.NotSent => true,
-        TransportFailureKind.MaybeSent or TransportFailureKind.AttemptTimedOut => IsIdempotentRead(method),
+        TransportFailureKind.MaybeSent => IsIdempotentRead(method),
         _ => false,
     };
 
