@@ -8,7 +8,7 @@ namespace Neon.Api
     /// Waits for the Neon operations that an API call started: <c>await client.Branch.CreateProjectBranchAsync(...).WaitForOperationsAsync(client.Operation)</c>
     /// returns the call's response once every operation in it has finished.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
     public static partial class NeonOperationWaitingExtensions
     {
         /// <summary>
@@ -145,7 +145,7 @@ namespace Neon.Api
     }
 
     /// <summary>Reads generated operation models into poller snapshots.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
     internal static class NeonOperationStateConverter
     {
         /// <summary>Reads operations into snapshots; <see langword="null"/> reads as none.</summary>
