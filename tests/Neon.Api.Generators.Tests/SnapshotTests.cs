@@ -79,4 +79,28 @@ public sealed class SnapshotTests
 
         Assert.That(run.Problems.Select(d => d.ToString()), Is.Empty);
     }
+
+    [Test]
+    public void Generated_code_names_its_own_helper_even_where_a_client_member_shares_the_name()
+    {
+        const string Clash = """
+            namespace Neon.Api;
+
+            public partial class OperationClient
+            {
+                /// <summary>Shares its name with the generated converter, which the operation source calls from inside this class.</summary>
+                internal static int NeonOperationStateConverter => 0;
+            }
+            """;
+        var run = GeneratorHarness.Run(GeneratorHarness.Library(
+            null,
+            ("Inputs/NeonApiSample.cs", RepositoryPaths.Input("NeonApiSample.cs")),
+            ("Inputs/Clash.cs", Clash)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Files.Keys, Does.Contain("Neon.Api.OperationClient.OperationSource.g.cs"));
+            Assert.That(run.Problems.Select(d => d.ToString()), Is.Empty);
+        });
+    }
 }

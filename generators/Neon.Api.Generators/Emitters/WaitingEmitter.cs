@@ -30,7 +30,7 @@ internal static class WaitingEmitter
         w.Line("public static partial class NeonOperationWaitingExtensions");
         using (w.Block())
         {
-            w.Separated(model.Responses, WriteExtensionPair);
+            w.Separated(model.Responses, (writer, response) => WriteExtensionPair(writer, response, Converter(model.Namespace)));
         }
 
         w.Line();
@@ -55,12 +55,12 @@ internal static class WaitingEmitter
             {
                 var token = polling.CancellationTokenParameter is null ? string.Empty : $", {polling.CancellationTokenParameter}: cancellationToken";
                 w.Line($"var response = await {source.MethodName}({polling.ProjectIdParameter}: projectId, {polling.OperationIdParameter}: operationId{token}).ConfigureAwait(false);");
-                w.Line($"return {ConverterName}.ToState(response.{polling.OperationProperty});");
+                w.Line($"return {Converter(model.Namespace)}.ToState(response.{polling.OperationProperty});");
             }
         });
 
     /// <summary>The extension on the call (<c>Task&lt;TResponse&gt;</c>) and the one on the response it returns.</summary>
-    private static void WriteExtensionPair(SourceWriter w, OperationsResponseModel response)
+    private static void WriteExtensionPair(SourceWriter w, OperationsResponseModel response, string converter)
     {
         var operations = $"<c>{response.OperationsProperty}</c>";
         WriteExtension(w, response, new Extension(
@@ -81,10 +81,17 @@ internal static class WaitingEmitter
             Returns: "The same response, once every operation has finished.",
             Body: new[]
             {
-                $"await {Operations}.NeonOperationWaiter.WaitAsync({ConverterName}.ToStates(response.{response.OperationsProperty}), operations, waitOptions, cancellationToken).ConfigureAwait(false);",
+                $"await {Operations}.NeonOperationWaiter.WaitAsync({converter}.ToStates(response.{response.OperationsProperty}), operations, waitOptions, cancellationToken).ConfigureAwait(false);",
                 "return response;",
             }));
     }
+
+    /// <summary>
+    /// The converter's full name. The waiting file declares it in the polling client's namespace, where the operation
+    /// source (that client) also lives; qualified, it cannot bind to a member of the same name in a nearer scope.
+    /// </summary>
+    private static string Converter(string @namespace) =>
+        "global::" + (@namespace.Length == 0 ? string.Empty : @namespace + ".") + ConverterName;
 
     /// <summary>One <c>WaitForOperationsAsync</c> extension: the documentation, the signature, the null check of the receiver, the body.</summary>
     private static void WriteExtension(SourceWriter w, OperationsResponseModel response, Extension extension)

@@ -51,7 +51,7 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
 
@@ -95,7 +95,7 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
 
@@ -139,7 +139,7 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
     }

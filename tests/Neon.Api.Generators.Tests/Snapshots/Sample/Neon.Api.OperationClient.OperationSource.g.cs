@@ -11,7 +11,7 @@ namespace Neon.Api
         async global::System.Threading.Tasks.Task<global::Neon.Api.Operations.NeonOperationState> global::Neon.Api.Operations.INeonOperationSource.GetOperationStateAsync(string projectId, string operationId, global::System.Threading.CancellationToken cancellationToken)
         {
             var response = await GetProjectOperationAsync(projectId: projectId, operationId: operationId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return NeonOperationStateConverter.ToState(response.Operation);
+            return global::Neon.Api.NeonOperationStateConverter.ToState(response.Operation);
         }
     }
 }
