@@ -61,7 +61,8 @@ public sealed partial class NeonApiGenerator : IIncrementalGenerator
         {
             if (model is not null)
             {
-                spc.AddSource(Emitter.WaitingHintName(model), Emitter.EmitWaiting(model));
+                var (hintName, source) = Emitter.EmitWaiting(model);
+                spc.AddSource(hintName, source);
             }
         });
 

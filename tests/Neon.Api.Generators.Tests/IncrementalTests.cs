@@ -107,6 +107,13 @@ public sealed class IncrementalTests
             return;
         }
 
+        // Diagnostics carry their descriptor: immutable, holding only strings and enums, and equatable by value
+        // (DiagnosticTests.Descriptors_and_the_diagnostics_that_carry_them_are_equal_by_value).
+        if (value is DiagnosticDescriptor)
+        {
+            return;
+        }
+
         if (!type.IsValueType && !visited.Add(value))
         {
             return;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Neon.Api.Generators.Diagnostics;
@@ -17,8 +14,13 @@ internal static class DiagnosticDescriptors
     /// <summary>The UrlFormat of the emitted [Obsolete]: Neon's API reference page of the operation (lower-cased operationId).</summary>
     public const string ReferenceUrlFormat = "https://api-docs.neon.tech/reference/{0}";
 
+    /// <summary>The repository's home page: the one place the generator names it.</summary>
+    public const string RepositoryUrl = "https://github.com/neon-dotnet/neon-api-dotnet";
+
+    /// <summary>The help link of every descriptor: the README section on what the generator reads and reports.</summary>
+    public const string HelpLink = RepositoryUrl + "/blob/main/README.md#how-the-source-generator-finds-its-inputs";
+
     private const string Category = "Neon.Api.Generators";
-    private const string HelpLink = "README.md#how-the-source-generator-finds-its-inputs";
 
     public static readonly DiagnosticDescriptor PageItemsNotFound = Create(
         "NEON1001",
@@ -73,21 +75,6 @@ internal static class DiagnosticDescriptors
         "Operation method does not return Task<T>",
         "Operation '{0}' needs generated members, but its method '{1}' returns '{2}' instead of Task<T>, so nothing was generated for it",
         "Raw operation methods return Task<TResponse>; the generator reads the response type to find pagination and operations.");
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
-    {
-        PageItemsNotFound,
-        PaginationShapeNotRecognized,
-        DeprecationReplacementNotFound,
-        DeprecatedMethodNotPartial,
-        PollingOperationNotFound,
-        OperationTypeNotReadable,
-        ClientTypeNotExtendable,
-        GeneratedNameTaken,
-        UnsupportedReturnType,
-    }.ToDictionary(d => d.Id, StringComparer.Ordinal);
-
-    public static DiagnosticDescriptor ById(string id) => All[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
         id,

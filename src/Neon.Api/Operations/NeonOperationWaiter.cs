@@ -10,7 +10,8 @@ namespace Neon.Api.Operations;
 
 /// <summary>
 /// Polls Neon operations until each reaches a final status, with a deadline, a growing poll delay and cancellation.
-/// The generated <c>WaitForOperationsAsync</c> extension methods call it.
+/// The generated <c>WaitForOperationsAsync</c> extension methods call it; call it directly to wait for operations
+/// that did not come in a response (for example ones found by listing a project's operations).
 /// </summary>
 public static class NeonOperationWaiter
 {

@@ -8,7 +8,7 @@ namespace Neon.Api.Paging;
 /// The end-of-listing rules for the three cursor shapes of the Neon API, as pure functions. Generated listing
 /// methods call them to decide the continuation cursor of each page.
 /// </summary>
-public static class NeonPagination
+internal static class NeonPagination
 {
     /// <summary>
     /// Shape <c>pagination: { cursor }</c> (for example <c>listProjects</c>): the cursor is present on every page (it

@@ -18,7 +18,7 @@ namespace Neon.Api
         /// <param name="includeDeleted">Sent with every page request, as in <c>ListProjectBranchesAsync</c>.</param>
         /// <param name="cancellationToken">Cancels the listing, in addition to a token passed to <c>WithCancellation</c>.</param>
         /// <returns>The listing; nothing is requested until it is enumerated.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
         public virtual global::Neon.Api.Paging.NeonPageable<global::Neon.Api.Branch> ListProjectBranchesAllAsync(string projectId, string? search = default, string? sortBy = default, string? sortOrder = default, int? limit = default, bool? includeDeleted = default, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::Neon.Api.Paging.NeonPageable.Create<global::Neon.Api.Branch>(async (__cursor, __pageSizeHint, __cancellationToken) =>

@@ -18,7 +18,7 @@ namespace Neon.Api
         /// <param name="orgId">Sent with every page request, as in <c>GetConsumptionHistoryPerProjectV2Async</c>.</param>
         /// <param name="cancellationToken">Cancels the listing, in addition to a token passed to <c>WithCancellation</c>.</param>
         /// <returns>The listing; nothing is requested until it is enumerated.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
         public virtual global::Neon.Api.Paging.NeonPageable<global::Neon.Api.ConsumptionHistoryPerProject> GetConsumptionHistoryPerProjectV2AllAsync(global::System.DateTimeOffset from, global::System.DateTimeOffset to, string granularity, global::System.Collections.Generic.IEnumerable<string> metrics, int? limit = default, string? orgId = default, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::Neon.Api.Paging.NeonPageable.Create<global::Neon.Api.ConsumptionHistoryPerProject>(async (__cursor, __pageSizeHint, __cancellationToken) =>

@@ -8,7 +8,7 @@ namespace Neon.Api
     /// Waits for the Neon operations that an API call started: <c>await client.Branch.CreateProjectBranchAsync(...).WaitForOperationsAsync(client.Operation)</c>
     /// returns the call's response once every operation in it has finished.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
     public static partial class NeonOperationWaitingExtensions
     {
         /// <summary>
@@ -51,7 +51,7 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
 
@@ -95,7 +95,7 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
 
@@ -139,13 +139,13 @@ namespace Neon.Api
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
+            await global::Neon.Api.Operations.NeonOperationWaiter.WaitAsync(global::Neon.Api.NeonOperationStateConverter.ToStates(response.Operations), operations, waitOptions, cancellationToken).ConfigureAwait(false);
             return response;
         }
     }
 
     /// <summary>Reads generated operation models into poller snapshots.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
     internal static class NeonOperationStateConverter
     {
         /// <summary>Reads operations into snapshots; <see langword="null"/> reads as none.</summary>

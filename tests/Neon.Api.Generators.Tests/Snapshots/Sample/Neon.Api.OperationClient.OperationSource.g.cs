@@ -7,11 +7,11 @@ namespace Neon.Api
     partial class OperationClient : global::Neon.Api.Operations.INeonOperationSource
     {
         /// <inheritdoc/>
-        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
         async global::System.Threading.Tasks.Task<global::Neon.Api.Operations.NeonOperationState> global::Neon.Api.Operations.INeonOperationSource.GetOperationStateAsync(string projectId, string operationId, global::System.Threading.CancellationToken cancellationToken)
         {
             var response = await GetProjectOperationAsync(projectId: projectId, operationId: operationId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return NeonOperationStateConverter.ToState(response.Operation);
+            return global::Neon.Api.NeonOperationStateConverter.ToState(response.Operation);
         }
     }
 }

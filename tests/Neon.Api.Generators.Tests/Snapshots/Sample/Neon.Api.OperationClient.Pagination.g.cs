@@ -14,7 +14,7 @@ namespace Neon.Api
         /// <param name="limit">The page size, sent with every page request; <c>AsPages(pageSizeHint: n)</c> overrides it.</param>
         /// <param name="cancellationToken">Cancels the listing, in addition to a token passed to <c>WithCancellation</c>.</param>
         /// <returns>The listing; nothing is requested until it is enumerated.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
         public virtual global::Neon.Api.Paging.NeonPageable<global::Neon.Api.Operation> ListProjectOperationsAllAsync(string projectId, int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::Neon.Api.Paging.NeonPageable.Create<global::Neon.Api.Operation>(async (__cursor, __pageSizeHint, __cancellationToken) =>

@@ -17,7 +17,7 @@ namespace Neon.Api
         /// <param name="recoverable">Sent with every page request, as in <c>ListProjectsAsync</c>.</param>
         /// <param name="cancellationToken">Cancels the listing, in addition to a token passed to <c>WithCancellation</c>.</param>
         /// <returns>The listing; nothing is requested until it is enumerated.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Neon.Api.Generators", "{generator-version}")]
         public virtual global::Neon.Api.Paging.NeonPageable<global::Neon.Api.ProjectListItem> ListProjectsAllAsync(int? limit = default, string? search = default, string? orgId = default, int? timeout = default, bool? recoverable = default, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return global::Neon.Api.Paging.NeonPageable.Create<global::Neon.Api.ProjectListItem>(async (__cursor, __pageSizeHint, __cancellationToken) =>

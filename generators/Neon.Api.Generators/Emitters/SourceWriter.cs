@@ -1,7 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
-namespace Neon.Api.Generators;
+namespace Neon.Api.Generators.Emitters;
 
 /// <summary>A minimal indenting writer for generated C#.</summary>
 internal sealed class SourceWriter
@@ -42,6 +43,23 @@ internal sealed class SourceWriter
         return new Scope(this, "}" + closing);
     }
 
+    /// <summary>Writes each item with <paramref name="write"/>, with an empty line between two items.</summary>
+    public void Separated<T>(IEnumerable<T> items, Action<SourceWriter, T> write)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first)
+            {
+                Line();
+            }
+
+            first = false;
+            write(this, item);
+        }
+    }
+
+    /// <summary>The source written so far.</summary>
     public override string ToString() => _builder.ToString();
 
     internal readonly struct Scope : IDisposable
