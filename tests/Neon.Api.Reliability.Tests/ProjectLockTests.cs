@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Neon.Api.Core;
 using Neon.Api.Reliability.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using Neon.Api.Operations;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
@@ -50,8 +51,6 @@ public class ProjectLockTests
         Assert.That(pending.Select(p => $"{p.ProjectId}/{p.OperationId}"), Is.EqualTo(ExpectedPending));
         Assert.That(ProjectLockGate.PendingOperations(new ProjectResponse(), "p1"), Is.Empty, "a model without operations");
         Assert.That(ProjectLockGate.PendingOperations(Neon.Api.Serialization.NeonJson.Deserialize<CreatedBranch>("{\"operations\":5}"), "p1"), Is.Empty, "operations that are not a list are kept raw, not queued on");
-        Assert.That(ProjectLockGate.PollDelay(0), Is.EqualTo(TimeSpan.FromMilliseconds(250)));
-        Assert.That(ProjectLockGate.PollDelay(7), Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 
     [Test]
@@ -75,7 +74,7 @@ public class ProjectLockTests
         await harness.SendAsync(HttpMethod.Post, "/projects/p1/branches", "{}");
 
         Assert.That(log, Is.EqualTo(ExpectedOrder));
-        Assert.That(harness.Delay.Requested, Is.EqualTo(new[] { TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500) }));
+        Assert.That(harness.Delay.Requested, Is.EqualTo(new[] { NeonOperationWaiter.NextDelay(0, NeonWaitOptions.Default), NeonOperationWaiter.NextDelay(1, NeonWaitOptions.Default) }), "polled at once, then on WaitForOperationsAsync's schedule");
         Assert.That(harness.Client.Pipeline.Sender.Gate.PendingCount("p1"), Is.EqualTo(1), "the second call's own operation is now outstanding");
     }
 

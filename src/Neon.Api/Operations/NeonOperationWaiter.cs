@@ -39,34 +39,79 @@ public static class NeonOperationWaiter
         Guard.NotNull(source, nameof(source));
         options ??= NeonWaitOptions.Default;
         options.Validate();
-        var delay = options.Delay ?? DefaultDelay;
-        var clock = options.Clock ?? StartStopwatch();
 
         var states = operations.ToArray();
         ThrowIfAnyFailed(states);
+        return await PollUntilFinalAsync(
+            states,
+            async (operation, token) => await PollAsync(source, operation, token).ConfigureAwait(false),
+            options,
+            pollFirst: false,
+            failOnFailure: true,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one poller: polls the operations that are not final, all together, on the schedule of
+    /// <see cref="NextDelay"/>, until each is final (as <see cref="NeonOperationStatuses.Classify"/> says) or the deadline
+    /// of <paramref name="options"/> passes. <see cref="WaitAsync"/> and the client's project queue both use it.
+    /// </summary>
+    /// <param name="states">The operations; updated in place with what the polls return.</param>
+    /// <param name="poll">Reads an operation's current state; <see langword="null"/> when it cannot be known (the operation is then no longer waited for).</param>
+    /// <param name="options">Deadline, schedule, delay and clock.</param>
+    /// <param name="pollFirst">Poll at once before the first delay (the queue, whose operations were started a while ago); otherwise wait first (operations just started).</param>
+    /// <param name="failOnFailure">Throw <see cref="NeonOperationFailedException"/> as soon as an operation fails; otherwise a failure is simply final.</param>
+    /// <param name="cancellationToken">Cancels the waiting.</param>
+    /// <returns>The states.</returns>
+    /// <exception cref="NeonOperationTimeoutException">Some operations were unfinished at the deadline.</exception>
+    internal static async Task<IReadOnlyList<NeonOperationState>> PollUntilFinalAsync(
+        NeonOperationState[] states,
+        Func<NeonOperationState, CancellationToken, Task<NeonOperationState?>> poll,
+        NeonWaitOptions options,
+        bool pollFirst,
+        bool failOnFailure,
+        CancellationToken cancellationToken)
+    {
+        var delay = options.Delay ?? DefaultDelay;
+        var clock = options.Clock ?? StartStopwatch();
         var pending = Enumerable.Range(0, states.Length).Where(i => !states[i].IsTerminal).ToList();
         var deadline = clock() + options.Timeout;
 
-        for (var attempt = 0; pending.Count > 0; attempt++)
+        for (var round = 0; pending.Count > 0; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var remaining = deadline - clock();
-            if (remaining <= TimeSpan.Zero)
+            if (!pollFirst || round > 0)
             {
-                throw new NeonOperationTimeoutException(options.Timeout, pending.Select(i => states[i]).ToList());
+                var remaining = deadline - clock();
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw new NeonOperationTimeoutException(options.Timeout, pending.Select(i => states[i]).ToList());
+                }
+
+                var wait = NextDelay(pollFirst ? round - 1 : round, options);
+                await delay(wait < remaining ? wait : remaining, cancellationToken).ConfigureAwait(false);
             }
 
-            var wait = NextDelay(attempt, options);
-            await delay(wait < remaining ? wait : remaining, cancellationToken).ConfigureAwait(false);
-
-            var polled = await Task.WhenAll(pending.Select(i => PollAsync(source, states[i], cancellationToken))).ConfigureAwait(false);
+            var polled = await Task.WhenAll(pending.Select(i => poll(states[i], cancellationToken))).ConfigureAwait(false);
+            var unknown = new List<int>();
             for (var k = 0; k < pending.Count; k++)
             {
-                states[pending[k]] = polled[k];
+                if (polled[k] is { } state)
+                {
+                    states[pending[k]] = state;
+                }
+                else
+                {
+                    unknown.Add(pending[k]);
+                }
             }
 
-            ThrowIfAnyFailed(polled);
-            pending.RemoveAll(i => states[i].IsTerminal);
+            if (failOnFailure)
+            {
+                ThrowIfAnyFailed(polled.Where(state => state is not null)!);
+            }
+
+            pending.RemoveAll(i => states[i].IsTerminal || unknown.Contains(i));
         }
 
         return states;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Reflection;
@@ -31,10 +32,10 @@ internal sealed class PendingOperation
 internal sealed class ProjectLockGate
 {
     /// <summary>
-    /// The most polls one queued call makes for the recorded operations (about five minutes at the poll interval)
-    /// before it sends anyway and relies on 423 retries.
+    /// How long one queued call waits for the recorded operations before it sends anyway and relies on 423 retries
+    /// (measured on the waits it asked for, so instant test delays still end it).
     /// </summary>
-    public const int MaxPolls = 300;
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, ProjectQueue> _projects = new(StringComparer.Ordinal);
 
@@ -62,14 +63,6 @@ internal sealed class ProjectLockGate
 
     /// <summary>Whether an operation status is final: the rule <see cref="NeonOperationStatuses.Classify"/> that waiting uses too.</summary>
     public static bool IsTerminal(string? status) => NeonOperationStatuses.Classify(status) != NeonOperationOutcome.InProgress;
-
-    /// <summary>The wait before poll number <paramref name="poll"/> (0-based): 0.25 s, 0.5 s, then 1 s.</summary>
-    public static TimeSpan PollDelay(int poll) => poll switch
-    {
-        0 => TimeSpan.FromMilliseconds(250),
-        1 => TimeSpan.FromMilliseconds(500),
-        _ => TimeSpan.FromSeconds(1),
-    };
 
     /// <summary>
     /// The not-yet-terminal operations a mutating call's response lists (its <c>operations</c>), read from the model
@@ -140,7 +133,7 @@ internal sealed class ProjectLockGate
     /// Reads an operation's status; <see langword="null"/> means it cannot be known (not found, error) and the call
     /// stops waiting for it.
     /// </param>
-    /// <param name="delay">Waits between polls.</param>
+    /// <param name="delay">Waits between polls (on the schedule of <see cref="NeonOperationWaiter.NextDelay"/>).</param>
     /// <param name="cancellationToken">The call's token (caller and deadline).</param>
     public async Task<IDisposable> EnterAsync(
         string projectId,
@@ -152,32 +145,10 @@ internal sealed class ProjectLockGate
         await queue.Mutex.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            for (int poll = 0; poll < MaxPolls; poll++)
+            PendingOperation[] pending = queue.Snapshot();
+            if (pending.Length > 0)
             {
-                // The outstanding operations are polled together: one round costs one request's latency.
-                PendingOperation[] pending = queue.Snapshot();
-                var statuses = new Task<string?>[pending.Length];
-                for (int i = 0; i < pending.Length; i++)
-                {
-                    statuses[i] = pollStatus(pending[i], cancellationToken);
-                }
-
-                await Task.WhenAll(statuses).ConfigureAwait(false);
-                for (int i = 0; i < pending.Length; i++)
-                {
-                    string? status = statuses[i].Result;
-                    if (status is null || IsTerminal(status))
-                    {
-                        queue.Remove(pending[i]);
-                    }
-                }
-
-                if (queue.Count == 0)
-                {
-                    break;
-                }
-
-                await delay(PollDelay(poll), cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(queue, pending, pollStatus, delay, cancellationToken).ConfigureAwait(false);
             }
 
             return new Lease(queue.Mutex);
@@ -186,6 +157,71 @@ internal sealed class ProjectLockGate
         {
             queue.Mutex.Release();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Polls the recorded operations through the same poller, schedule and rule for "final" as
+    /// <c>WaitForOperationsAsync</c> (<see cref="NeonOperationWaiter"/>), polling at once first since they were started
+    /// by an earlier call. A failed operation is final too: the project is free again.
+    /// </summary>
+    private static async Task WaitForAsync(
+        ProjectQueue queue,
+        PendingOperation[] pending,
+        Func<PendingOperation, CancellationToken, Task<string?>> pollStatus,
+        Func<TimeSpan, CancellationToken, Task> delay,
+        CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<string, PendingOperation>(StringComparer.Ordinal);
+        foreach (PendingOperation operation in pending)
+        {
+            byId[operation.OperationId] = operation;
+        }
+
+        var unknown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var waited = TimeSpan.Zero;
+        var options = new NeonWaitOptions
+        {
+            Timeout = MaxWait,
+            Delay = (wait, token) =>
+            {
+                waited += wait;
+                return delay(wait, token);
+            },
+            Clock = () => waited,
+        };
+        var states = pending.Select(p => new NeonOperationState(p.OperationId, p.ProjectId, null, "running")).ToArray();
+        try
+        {
+            await NeonOperationWaiter.PollUntilFinalAsync(
+                states,
+                async (state, token) =>
+                {
+                    string? status = await pollStatus(byId[state.Id], token).ConfigureAwait(false);
+                    if (status is null)
+                    {
+                        unknown[state.Id] = true; // not observable: stop waiting for it; 423 retries cover a lock that remains
+                        return null;
+                    }
+
+                    return new NeonOperationState(state.Id, state.ProjectId, state.Action, status);
+                },
+                options,
+                pollFirst: true,
+                failOnFailure: false,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (NeonOperationTimeoutException)
+        {
+            // Still running after MaxWait: send anyway and let the 423 retries take over.
+        }
+
+        foreach (var state in states)
+        {
+            if (state.IsTerminal || unknown.ContainsKey(state.Id))
+            {
+                queue.Remove(byId[state.Id]);
+            }
         }
     }
 
