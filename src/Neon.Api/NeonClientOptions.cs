@@ -63,6 +63,25 @@ public sealed class NeonClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Adds a stage of your own to the send path of every call: <see cref="Pipeline.NeonPipelinePosition.PerCall"/>
+    /// runs once per call (outside retries), <see cref="Pipeline.NeonPipelinePosition.PerAttempt"/> once per attempt
+    /// with the attempt's request ready to change (for example to add a header). Policies run in the order added.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="position">Where it runs.</param>
+    /// <returns>These options, for chaining.</returns>
+    public NeonClientOptions AddPolicy(Pipeline.NeonPipelinePolicy policy, Pipeline.NeonPipelinePosition position = Pipeline.NeonPipelinePosition.PerCall)
+    {
+        _policies.Add((policy ?? throw new ArgumentNullException(nameof(policy)), position));
+        return this;
+    }
+
+    private System.Collections.Generic.List<(Pipeline.NeonPipelinePolicy Policy, Pipeline.NeonPipelinePosition Position)> _policies = [];
+
+    internal System.Collections.Generic.List<Pipeline.NeonPipelinePolicy> Policies(Pipeline.NeonPipelinePosition position) =>
+        _policies.FindAll(entry => entry.Position == position).ConvertAll(entry => entry.Policy);
+
     /// <summary>Checks the settings and returns the base URL with a trailing slash.</summary>
     internal Uri GetNormalizedBaseUri()
     {
@@ -110,6 +129,7 @@ public sealed class NeonClientOptions
     internal NeonClientOptions Clone()
     {
         var copy = (NeonClientOptions)MemberwiseClone();
+        copy._policies = [.. _policies];
         copy.Retry = (Retry ?? throw new ArgumentException("NeonClientOptions.Retry must not be null.", nameof(Retry))).Clone();
         return copy;
     }

@@ -1,3 +1,4 @@
+using Neon.Api.Pipeline;
 using System;
 using System.IO;
 using System.Net;
@@ -117,7 +118,7 @@ public class BadResponseTests
 
         var error = await FaultLedger.BadInputAsync<NeonException>(() => harness.GetAsync("/projects"));
 
-        Assert.That(endless.BytesRead, Is.LessThanOrEqualTo(ReliableSender.ErrorBodyLimit + (16 * 1024)));
+        Assert.That(endless.BytesRead, Is.LessThanOrEqualTo(SendPipeline.ErrorBodyLimit + (16 * 1024)));
         Assert.That(error, Is.Not.InstanceOf<NeonResponseFormatException>(), "an error status keeps its own exception");
     }
 

@@ -4,13 +4,13 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Reliability;
-using Neon.Api.Serialization.Reading;
+using Neon.Api.Pipeline;
 
 namespace Neon.Api.Core;
 
 /// <summary>
 /// The one send path of the client: every generated operation ends here. It hands the call to the reliability
-/// policies (deadline, project-lock queue, retries, bounded body read: <see cref="ReliableSender"/>), which build a
+/// policies (deadline, project-lock queue, retries, bounded body read: <see cref="SendPipeline"/>), which build a
 /// fresh authenticated message per attempt; then it maps error statuses to the <see cref="NeonApiException"/> family
 /// and reads JSON bodies into models.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class NeonPipeline
         Options = options;
         Timeout = options.Timeout;
         BaseUri = baseUri;
-        Sender = new ReliableSender(SendAttemptAsync, request => CreateMessage(request, Guid.NewGuid().ToString("N")), options);
+        Sender = new SendPipeline(SendAttemptAsync, request => CreateMessage(request, Guid.NewGuid().ToString("N")), _redactor, options);
     }
 
     /// <summary>A view of <paramref name="shared"/> with another deadline: same transport, retries and project queue.</summary>
@@ -57,7 +57,7 @@ internal sealed class NeonPipeline
     /// <summary>The deadline of each call through this pipeline (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none).</summary>
     internal TimeSpan Timeout { get; }
 
-    internal ReliableSender Sender { get; }
+    internal SendPipeline Sender { get; }
 
     /// <summary>Sends a request and reads its JSON response into <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The response model.</typeparam>
@@ -67,7 +67,6 @@ internal sealed class NeonPipeline
     public async Task<T> SendAsync<T>(NeonRequest request, CancellationToken cancellationToken)
     {
         using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, ReadModel<T>, cancellationToken).ConfigureAwait(false);
-        ThrowIfFailed(response);
         return (T)response.Model!;
     }
 
@@ -78,7 +77,6 @@ internal sealed class NeonPipeline
     public async Task SendAsync(NeonRequest request, CancellationToken cancellationToken)
     {
         using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: true, readSuccess: null, cancellationToken).ConfigureAwait(false);
-        ThrowIfFailed(response);
     }
 
     /// <summary>Sends a request whose success response is a binary stream.</summary>
@@ -88,7 +86,6 @@ internal sealed class NeonPipeline
     public async Task<NeonFileResponse> SendForFileAsync(NeonRequest request, CancellationToken cancellationToken)
     {
         using var response = await Sender.SendAsync(request, Timeout, bufferSuccessBody: false, readSuccess: null, cancellationToken).ConfigureAwait(false);
-        ThrowIfFailed(response);
         var message = response.Message!;
         try
         {
@@ -130,37 +127,5 @@ internal sealed class NeonPipeline
         }
 
         return message;
-    }
-
-    /// <summary>Throws the <see cref="NeonApiException"/> that matches a failed response; the body is already read and bounded.</summary>
-    private void ThrowIfFailed(NeonResponse response)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var request = response.Request;
-        var body = _redactor.Scrub(response.Body.Text) ?? string.Empty;
-        GeneralError? error = null;
-        if (!response.Body.Truncated && !response.Body.IsBlank)
-        {
-            // A Neon error document (GeneralError), read like every other body; anything else stays a snippet.
-            JsonDocumentReader.TryRead(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out error, out _);
-        }
-
-        string? code = _redactor.Scrub(error?.Code), message = _redactor.Scrub(error?.Message), bodyRequestId = _redactor.Scrub(error?.RequestId);
-        throw NeonApiException.Create(new NeonErrorDetails(
-            response.StatusCode,
-            request.OperationId,
-            request.Method,
-            "/" + request.BuildPath(),
-            code,
-            message,
-            bodyRequestId ?? response.RequestId,
-            body,
-            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow),
-            response.Attempts,
-            response.Elapsed));
     }
 }

@@ -1,0 +1,54 @@
+using System;
+using System.Threading.Tasks;
+using Neon.Api.Reliability;
+using Neon.Api.Serialization.Reading;
+
+namespace Neon.Api.Pipeline.Stages;
+
+/// <summary>A final response with a failure status becomes the <see cref="NeonApiException"/> that matches it, read through the generated <c>GeneralError</c>.</summary>
+internal sealed class ErrorMappingStage(SecretRedactor redactor) : NeonStage
+{
+    public override async Task ProcessAsync(NeonCall call, StageChain next)
+    {
+        await next.InvokeAsync(call).ConfigureAwait(false);
+        var response = call.Response!;
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        try
+        {
+            throw Map(response);
+        }
+        finally
+        {
+            response.Dispose(); // the exception holds copies of what it needs
+        }
+    }
+
+    private NeonApiException Map(NeonResponse response)
+    {
+        var request = response.Request;
+        var body = redactor.Scrub(response.Body.Text) ?? string.Empty;
+        GeneralError? error = null;
+        if (!response.Body.Truncated && !response.Body.IsBlank)
+        {
+            // A Neon error document (GeneralError), read like every other body; anything else stays a snippet.
+            JsonDocumentReader.TryRead(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out error, out _);
+        }
+
+        return NeonApiException.Create(new NeonErrorDetails(
+            response.StatusCode,
+            request.OperationId,
+            request.Method,
+            "/" + request.BuildPath(),
+            redactor.Scrub(error?.Code),
+            redactor.Scrub(error?.Message),
+            redactor.Scrub(error?.RequestId) ?? response.RequestId,
+            body,
+            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow),
+            response.Attempts,
+            response.Elapsed));
+    }
+}
