@@ -13,14 +13,12 @@ namespace Neon.Api.Pipeline.Stages;
 /// </summary>
 internal sealed class ProjectQueueStage(SendPipeline shared) : NeonStage
 {
-    public override async Task ProcessAsync(NeonCall call, StageChain next)
-    {
-        if (!shared.QueueProjectMutations)
-        {
-            await next.InvokeAsync(call).ConfigureAwait(false);
-            return;
-        }
+    // With the queue off the stage is not even an async step.
+    public override Task ProcessAsync(NeonCall call, StageChain next) =>
+        shared.QueueProjectMutations ? QueueAsync(call, next) : next.InvokeAsync(call);
 
+    private async Task QueueAsync(NeonCall call, StageChain next)
+    {
         var request = call.Request;
         string? projectId = ProjectLockGate.MutatedProjectId(request.IsMutation, request.BuildPath());
         IDisposable? turn = null;

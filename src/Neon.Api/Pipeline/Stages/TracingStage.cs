@@ -7,14 +7,12 @@ namespace Neon.Api.Pipeline.Stages;
 /// <summary>One client span per call (queueing and retries included), from <see cref="NeonTelemetry.Source"/>; nothing is built without a listener.</summary>
 internal sealed class TracingStage : NeonStage
 {
-    public override async Task ProcessAsync(NeonCall call, StageChain next)
-    {
-        if (!NeonTelemetry.Source.HasListeners())
-        {
-            await next.InvokeAsync(call).ConfigureAwait(false);
-            return;
-        }
+    // Without a listener the stage is not even an async step.
+    public override Task ProcessAsync(NeonCall call, StageChain next) =>
+        NeonTelemetry.Source.HasListeners() ? TraceAsync(call, next) : next.InvokeAsync(call);
 
+    private static async Task TraceAsync(NeonCall call, StageChain next)
+    {
         using Activity? activity = NeonTelemetry.Source.StartActivity("Neon " + call.Request.OperationId, ActivityKind.Client);
         activity?.SetTag("neon.operation_id", call.Request.OperationId);
         activity?.SetTag("http.request.method", call.Request.Method);
