@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Neon.Api.Core;
+using Neon.Api.Pipeline;
 
 namespace Neon.Api;
 

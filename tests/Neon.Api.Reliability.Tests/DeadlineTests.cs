@@ -133,7 +133,7 @@ public class DeadlineTests
     [TestCase(150, "2 min 30 s")]
     [TestCase(300, "5 min")]
     public void Durations_read_naturally_in_messages(double seconds, string expected) =>
-        Assert.That(SendPipeline.Format(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
+        Assert.That(Durations.Format(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
 
     /// <summary>Answers from a script while it returns a response, then delegates to a hanging handler.</summary>
     private sealed class FirstAnswersThenHangs(Func<HttpResponseMessage?> script, HttpMessageHandler hang) : DelegatingHandler(hang)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -94,24 +93,6 @@ internal sealed class SendPipeline
         await new StageChain(_stages, _retryStage).InvokeAsync(call).ConfigureAwait(false);
         return call.Response!;
     }
-
-    /// <summary>A duration for a message: "250 ms", "1.5 s", "2 min 30 s".</summary>
-    internal static string Format(TimeSpan value)
-    {
-        if (value < TimeSpan.FromSeconds(1))
-        {
-            return ((int)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms";
-        }
-
-        if (value < TimeSpan.FromMinutes(2))
-        {
-            return value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-        }
-
-        return $"{(int)value.TotalMinutes} min" + (value.Seconds == 0 ? string.Empty : $" {value.Seconds} s");
-    }
-
-    internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>The stages, outermost first. Each is one file under <c>Pipeline/Stages</c> with one reason to change.</summary>
     private NeonStage[] Build(

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
-using Neon.Api.Core;
+using Neon.Api.Pipeline;
 
 namespace Neon.Api.ContractTests.Client;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Core;
 
 namespace Neon.Api.Pipeline.Stages;
 
@@ -29,7 +30,7 @@ internal sealed class DeadlineStage : NeonStage
         {
             call.Response?.Dispose();
             throw new OperationCanceledException(
-                $"{call.Description} was canceled by the caller after {SendPipeline.Plural(call.Attempts, "attempt")} (while {call.Activity}).",
+                $"{call.Description} was canceled by the caller after {Durations.Plural(call.Attempts, "attempt")} (while {call.Activity}).",
                 ex,
                 call.CallerToken);
         }
@@ -38,8 +39,8 @@ internal sealed class DeadlineStage : NeonStage
             call.Response?.Dispose();
             var timeout = call.Timeout!.Value;
             throw new NeonTimeoutException(
-                $"{call.Description} did not complete within its timeout of {SendPipeline.Format(timeout)} " +
-                $"({SendPipeline.Plural(call.Attempts, "attempt")}; timed out while {call.Activity}). " +
+                $"{call.Description} did not complete within its timeout of {Durations.Format(timeout)} " +
+                $"({Durations.Plural(call.Attempts, "attempt")}; timed out while {call.Activity}). " +
                 "Raise NeonClientOptions.Timeout, or use NeonClient.WithTimeout for a single call, to allow longer.",
                 timeout,
                 call.Attempts,

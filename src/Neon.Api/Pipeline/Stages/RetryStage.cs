@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Neon.Api.Reliability;
+using Neon.Api.Core;
 
 namespace Neon.Api.Pipeline.Stages;
 
@@ -47,7 +48,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
                 NeonLog.Retry(shared.Logger, request.OperationId, "network failure", decision.Delay, retry + 1, shared.Retry.MaxRetries);
             }
 
-            call.Activity = $"waiting {SendPipeline.Format(decision.Delay)} before retry {retry + 1}";
+            call.Activity = $"waiting {Durations.Format(decision.Delay)} before retry {retry + 1}";
             await shared.Retry.Delay(decision.Delay, call.Token).ConfigureAwait(false);
         }
     }
@@ -62,12 +63,12 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
                 $"not retried: a {call.Method.Method} that may have reached the server is not safe to repeat",
             _ => "not retryable",
         };
-        var attempts = SendPipeline.Plural(call.Attempts, "attempt");
+        var attempts = Durations.Plural(call.Attempts, "attempt");
         if (kind == TransportFailureKind.AttemptTimedOut)
         {
             var elapsed = call.AttemptClock.Elapsed;
             return new NeonTimeoutException(
-                $"{call.Description} timed out: the injected HttpClient's own Timeout elapsed after {SendPipeline.Format(elapsed)} " +
+                $"{call.Description} timed out: the injected HttpClient's own Timeout elapsed after {Durations.Format(elapsed)} " +
                 $"({attempts}; that Timeout is the owner's limit for the call, so it is not retried). " +
                 "Raise HttpClient.Timeout on the injected client (or set it to Timeout.InfiniteTimeSpan and use NeonClientOptions.Timeout) to allow longer.",
                 elapsed,

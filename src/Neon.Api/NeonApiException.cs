@@ -111,7 +111,7 @@ public class NeonApiException : NeonException
         }
 
         text.Append(" after ").Append(details.Attempts == 1 ? "1 attempt" : $"{details.Attempts} attempts")
-            .Append(" in ").Append(Neon.Api.Pipeline.SendPipeline.Format(details.Elapsed));
+            .Append(" in ").Append(Neon.Api.Core.Durations.Format(details.Elapsed));
 
         var hint = Hint((int)details.StatusCode);
         if (hint is not null)

@@ -3,10 +3,10 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Core;
 using Neon.Api.Reliability;
-using Neon.Api.Pipeline;
 
-namespace Neon.Api.Core;
+namespace Neon.Api.Pipeline;
 
 /// <summary>
 /// The one send path of the client: every generated operation ends here. It hands the call to the reliability

@@ -1,6 +1,6 @@
 using System;
 
-namespace Neon.Api.Core;
+namespace Neon.Api.Pipeline;
 
 /// <summary>
 /// Base of the generated operation groups (<see cref="ProjectClient"/>, <see cref="BranchClient"/>, ...): they share
