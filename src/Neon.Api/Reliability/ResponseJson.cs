@@ -63,7 +63,7 @@ internal static class ResponseJson
         }
 
         var utf8 = body.GetUtf8();
-        if (JsonDocumentReader.IsErrorShaped(utf8) && JsonDocumentReader.TryRead<GeneralError>(utf8, new ReadContext(false), out var error, out _) == DocumentProblem.None)
+        if (JsonDocumentReader.IsErrorShaped(utf8) && JsonDocumentReader.TryReadQuietly<GeneralError>(utf8, out var error))
         {
             throw Failure(response, redactor, $"an error body (code '{error.Code}': {redactor.Scrub(error.Message)})");
         }

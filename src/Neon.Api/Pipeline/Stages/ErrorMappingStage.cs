@@ -35,7 +35,7 @@ internal sealed class ErrorMappingStage(SecretRedactor redactor) : NeonStage
         if (!response.Body.Truncated && !response.Body.IsBlank)
         {
             // A Neon error document (GeneralError), read like every other body; anything else stays a snippet.
-            JsonDocumentReader.TryRead(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out error, out _);
+            JsonDocumentReader.TryReadQuietly(response.Body.GetUtf8(), out error);
         }
 
         return NeonApiException.Create(new NeonErrorDetails(

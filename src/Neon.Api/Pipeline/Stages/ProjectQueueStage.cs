@@ -60,7 +60,7 @@ internal sealed class ProjectQueueStage(SendPipeline shared) : NeonStage
         {
             using NeonResponse response = await shared.SendAttemptsAsync(new NeonCall(poll, outer) { Token = token }).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                && JsonDocumentReader.TryRead<OperationResponse>(response.Body.GetUtf8(), new ReadContext(failOnMismatch: false), out var answer, out _) == DocumentProblem.None
+                && JsonDocumentReader.TryReadQuietly<OperationResponse>(response.Body.GetUtf8(), out var answer)
                 ? answer.Operation?.Status.Value
                 : null;
         }

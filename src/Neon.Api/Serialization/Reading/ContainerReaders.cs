@@ -99,7 +99,7 @@ internal sealed class CollectionReader<TCollection, TConcrete, TItem> : ValueRea
             if (_items.TryRead(ref reader, context, out var item, out var itemRaw))
             {
                 items.Add(item);
-                kept?.Add(item is null ? JValue.CreateNull() : JToken.FromObject(item, NeonJson.Serializer));
+                kept?.Add(RawJson.Written(item));
             }
             else
             {
@@ -125,7 +125,7 @@ internal sealed class CollectionReader<TCollection, TConcrete, TItem> : ValueRea
         var array = new JArray();
         foreach (var item in items)
         {
-            array.Add(item is null ? JValue.CreateNull() : JToken.FromObject(item, NeonJson.Serializer));
+            array.Add(RawJson.Written(item));
         }
 
         return array;
@@ -165,7 +165,7 @@ internal sealed class DictionaryReader<TDictionary, TConcrete, TValue> : ValueRe
                 entries[name] = entry;
                 if (kept is not null)
                 {
-                    kept[name] = entry is null ? JValue.CreateNull() : JToken.FromObject(entry, NeonJson.Serializer);
+                    kept[name] = RawJson.Written(entry);
                 }
             }
             else

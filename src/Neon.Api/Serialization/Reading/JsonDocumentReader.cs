@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Neon.Api.Serialization.Reading;
 
@@ -117,19 +116,12 @@ internal static class JsonDocumentReader
         }
     }
 
-    /// <summary>Reads a document into a token tree (an error body, a test's document).</summary>
-    public static JToken ReadToken(in ReadOnlySequence<byte> utf8)
-    {
-        var reader = new Utf8JsonReader(utf8, Options);
-        if (!reader.Read())
-        {
-            throw new JsonException("The body holds no JSON value.");
-        }
-
-        var token = RawJson.Read(ref reader);
-        Finish(ref reader);
-        return token;
-    }
+    /// <summary>
+    /// Reads a document whose values that do not fit are simply kept raw (no report, no failure): the error bodies
+    /// and operation polls the client reads for itself.
+    /// </summary>
+    public static bool TryReadQuietly<T>(in ReadOnlySequence<byte> utf8, out T value) =>
+        TryRead(utf8, new ReadContext(failOnMismatch: false), out value, out _) == DocumentProblem.None;
 
     /// <summary>Checks that nothing but white space follows the root value (the reader throws otherwise).</summary>
     private static void Finish(ref Utf8JsonReader reader)

@@ -98,16 +98,7 @@ internal sealed class ModelPlan
             if (!slot.TryRead(ref reader, context, model, out var raw))
             {
                 _extension(model)[slot.WireName] = raw!;
-                context.Mismatch(slot.DeclaringType, slot.PropertyName, slot.WireName, slot.ValueType, raw!.Type switch
-                {
-                    JTokenType.Object => "object",
-                    JTokenType.Array => "array",
-                    JTokenType.Integer => "integer",
-                    JTokenType.Float or JTokenType.Raw => "number",
-                    JTokenType.Boolean => "boolean",
-                    JTokenType.String => "string",
-                    _ => raw.Type.ToString().ToLowerInvariant(),
-                });
+                context.Mismatch(slot.DeclaringType, slot.PropertyName, slot.WireName, slot.ValueType, RawJson.Kind(raw!));
             }
 
             context.Leave();

@@ -58,6 +58,21 @@ internal static class RawJson
         _ => "null",
     };
 
+    /// <summary>A value that was read, written back as JSON (beside the raw items of a list or map kept whole).</summary>
+    public static JToken Written(object? value) => value is null ? JValue.CreateNull() : JToken.FromObject(value, NeonJson.Serializer);
+
+    /// <summary>The kind of a value kept raw, for messages (numbers as integer or number).</summary>
+    public static string Kind(JToken token) => token.Type switch
+    {
+        JTokenType.Object => "object",
+        JTokenType.Array => "array",
+        JTokenType.Integer => "integer",
+        JTokenType.Float or JTokenType.Raw => "number",
+        JTokenType.Boolean => "boolean",
+        JTokenType.String => "string",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The raw text of the current token (a number or an unescaped string's bytes).</summary>
     public static string Text(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? Encoding.UTF8.GetString(reader.ValueSequence.ToArray()) : Utf8(reader.ValueSpan);
