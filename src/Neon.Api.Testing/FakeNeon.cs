@@ -18,7 +18,7 @@ namespace Neon.Api.Testing;
 /// </summary>
 /// <example>
 /// <code>
-/// var neon = new FakeNeon(new FakeNeonOptions { TimeProvider = clock });
+/// var neon = new FakeNeon(new FakeNeonOptions { TimeProvider = new FastForwardTimeProvider() });
 /// using var http = neon.CreateHttpClient();
 /// var response = await http.PostAsync("projects", JsonContent.Create(new { project = new { name = "demo" } }));
 ///

@@ -15,9 +15,10 @@ namespace Neon.Api.Testing;
 public sealed class FakeNeonOptions
 {
     /// <summary>
-    /// The clock that drives operations (scheduling, running, finished) and timestamps.
-    /// Defaults to <see cref="TimeProvider.System"/>; tests pass a <see cref="ManualTimeProvider"/>
-    /// and advance it instead of sleeping.
+    /// The clock that drives operations (scheduling, running, finished), timestamps and <see cref="Latency"/>.
+    /// Defaults to <see cref="TimeProvider.System"/>. Tests pass a <see cref="FastForwardTimeProvider"/> (and the same
+    /// instance to the client's <c>NeonClientOptions.TimeProvider</c>) so that waiting takes no real time, or a
+    /// <c>FakeTimeProvider</c> they advance themselves.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -31,7 +32,7 @@ public sealed class FakeNeonOptions
     /// <summary>Seed of the random generators (fault sampling and generated ids), for reproducible runs.</summary>
     public int Seed { get; set; } = 20240101;
 
-    /// <summary>Latency added to every request before it is answered (real time, default none).</summary>
+    /// <summary>Latency added to every request before it is answered, on <see cref="TimeProvider"/> (default none).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Share (0..1) of requests answered <c>429 Too Many Requests</c> with <c>Retry-After</c>.</summary>

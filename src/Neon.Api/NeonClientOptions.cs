@@ -20,6 +20,14 @@ public sealed class NeonClientOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
+    /// The client's one clock: every retry delay, call deadline, project-queue poll and operation-wait poll runs on it,
+    /// elapsed times in messages are measured on it, and it seeds the retry jitter. Default <see cref="TimeProvider.System"/>.
+    /// Tests pass a fake clock (for example the emulator's, see <c>Neon.Api.Testing</c>) to make minutes of waiting take
+    /// milliseconds; <c>WaitForOperationsAsync</c> uses the client's clock unless <c>NeonWaitOptions.TimeProvider</c> says otherwise.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
     /// Where the client logs each attempt, answer, retry and queue wait (category <c>Neon.Api</c>; Debug and Trace for
     /// the details, Information for retries, Warning for network failures). Default: no logging. Credentials never
     /// appear in a log event; request headers are logged at Trace level with <c>Authorization</c> and cookies masked.
@@ -131,6 +139,7 @@ public sealed class NeonClientOptions
         var copy = (NeonClientOptions)MemberwiseClone();
         copy._policies = [.. _policies];
         copy.Retry = (Retry ?? throw new ArgumentException("NeonClientOptions.Retry must not be null.", nameof(Retry))).Clone();
+        _ = TimeProvider ?? throw new ArgumentException("NeonClientOptions.TimeProvider must not be null; the default is TimeProvider.System.", nameof(TimeProvider));
         return copy;
     }
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Neon.Api;
 
@@ -65,13 +63,6 @@ public sealed class NeonRetryOptions
         get => _maxDelay;
         set => _maxDelay = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxDelay must not be negative.");
     }
-
-    /// <summary>
-    /// How the client waits between attempts (and between polls of a project's operations). Default
-    /// <see cref="Task.Delay(TimeSpan, CancellationToken)"/>. Tests can pass a delegate that returns at once and
-    /// records the requested delays.
-    /// </summary>
-    public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
 
     internal NeonRetryOptions Clone() => (NeonRetryOptions)MemberwiseClone();
 }

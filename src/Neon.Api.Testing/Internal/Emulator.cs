@@ -69,7 +69,7 @@ internal sealed class Emulator
 
         if (Options.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Options.Latency, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Options.Latency, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         var body = request.Content is null

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -46,6 +45,7 @@ public static class NeonOperationWaiter
             states,
             async (operation, token) => await PollAsync(source, operation, token).ConfigureAwait(false),
             options,
+            options.TimeProvider ?? (source as INeonClock)?.Time ?? TimeProvider.System,
             pollFirst: false,
             failOnFailure: true,
             cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,8 @@ public static class NeonOperationWaiter
     /// </summary>
     /// <param name="states">The operations; updated in place with what the polls return.</param>
     /// <param name="poll">Reads an operation's current state; <see langword="null"/> when it cannot be known (the operation is then no longer waited for).</param>
-    /// <param name="options">Deadline, schedule, delay and clock.</param>
+    /// <param name="options">Deadline and schedule.</param>
+    /// <param name="time">The clock the polls wait on and the deadline is measured on.</param>
     /// <param name="pollFirst">Poll at once before the first delay (the queue, whose operations were started a while ago); otherwise wait first (operations just started).</param>
     /// <param name="failOnFailure">Throw <see cref="NeonOperationFailedException"/> as soon as an operation fails; otherwise a failure is simply final.</param>
     /// <param name="cancellationToken">Cancels the waiting.</param>
@@ -68,28 +69,27 @@ public static class NeonOperationWaiter
         NeonOperationState[] states,
         Func<NeonOperationState, CancellationToken, Task<NeonOperationState?>> poll,
         NeonWaitOptions options,
+        TimeProvider time,
         bool pollFirst,
         bool failOnFailure,
         CancellationToken cancellationToken)
     {
-        var delay = options.Delay ?? DefaultDelay;
-        var clock = options.Clock ?? StartStopwatch();
+        var started = time.GetTimestamp();
         var pending = Enumerable.Range(0, states.Length).Where(i => !states[i].IsTerminal).ToList();
-        var deadline = clock() + options.Timeout;
 
         for (var round = 0; pending.Count > 0; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!pollFirst || round > 0)
             {
-                var remaining = deadline - clock();
+                var remaining = options.Timeout - time.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
                 {
                     throw new NeonOperationTimeoutException(options.Timeout, pending.Select(i => states[i]).ToList());
                 }
 
                 var wait = NextDelay(pollFirst ? round - 1 : round, options);
-                await delay(wait < remaining ? wait : remaining, cancellationToken).ConfigureAwait(false);
+                await Timing.Delay(time, wait < remaining ? wait : remaining, cancellationToken).ConfigureAwait(false);
             }
 
             var polled = await Task.WhenAll(pending.Select(i => poll(states[i], cancellationToken))).ConfigureAwait(false);
@@ -144,13 +144,5 @@ public static class NeonOperationWaiter
         {
             throw new NeonOperationFailedException(failed);
         }
-    }
-
-    private static Task DefaultDelay(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
-
-    private static Func<TimeSpan> StartStopwatch()
-    {
-        var stopwatch = Stopwatch.StartNew();
-        return () => stopwatch.Elapsed;
     }
 }

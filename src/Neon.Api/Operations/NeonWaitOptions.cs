@@ -1,11 +1,8 @@
 using System;
-using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Neon.Api.Operations;
 
-/// <summary>How to wait for Neon operations: deadline, poll delays, and (for tests) the delay and clock to use.</summary>
+/// <summary>How to wait for Neon operations: deadline, poll delays, and the clock.</summary>
 public sealed class NeonWaitOptions
 {
     /// <summary>The default options: a 300 second deadline, polls 250 ms apart at first growing by 1.5x to 5 s apart.</summary>
@@ -24,16 +21,11 @@ public sealed class NeonWaitOptions
     public double BackoffFactor { get; set; } = 1.5;
 
     /// <summary>
-    /// Waits between polls; <see langword="null"/> means <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.
-    /// Tests set a delay that returns at once (and advances a fake <see cref="Clock"/>).
+    /// The clock the polls wait on and the deadline is measured on. Default <see langword="null"/>: the clock of the client
+    /// the operations are read through (<see cref="NeonClientOptions.TimeProvider"/>), or <see cref="System.TimeProvider.System"/>
+    /// for another <see cref="INeonOperationSource"/>.
     /// </summary>
-    public Func<TimeSpan, CancellationToken, Task>? Delay { get; set; }
-
-    /// <summary>
-    /// A monotonic clock the deadline is measured on; <see langword="null"/> means a <see cref="Stopwatch"/>.
-    /// Only differences between its values matter.
-    /// </summary>
-    public Func<TimeSpan>? Clock { get; set; }
+    public TimeProvider? TimeProvider { get; set; }
 
     internal void Validate()
     {

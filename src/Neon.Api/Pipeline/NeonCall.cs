@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using Neon.Api.Core;
@@ -12,9 +11,11 @@ internal sealed class NeonCall
 {
     private NeonPipelineMessage? _public;
 
-    public NeonCall(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
+    public NeonCall(NeonRequest request, TimeProvider time, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
     {
         Request = request;
+        Time = time;
+        Started = time.GetTimestamp();
         Timeout = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : timeout;
         BufferSuccessBody = bufferSuccessBody;
         ReadSuccess = readSuccess;
@@ -24,11 +25,11 @@ internal sealed class NeonCall
         Method = new HttpMethod(request.Method);
     }
 
-    /// <summary>A call that shares an outer call's clock, deadline and token (an operation poll of the project queue).</summary>
+    /// <summary>A call that shares an outer call's clock, start, deadline and token (an operation poll of the project queue).</summary>
     public NeonCall(NeonRequest request, NeonCall outer)
-        : this(request, System.Threading.Timeout.InfiniteTimeSpan, bufferSuccessBody: true, readSuccess: null, outer.Token)
+        : this(request, outer.Time, System.Threading.Timeout.InfiniteTimeSpan, bufferSuccessBody: true, readSuccess: null, outer.Token)
     {
-        Clock = outer.Clock;
+        Started = outer.Started;
         Timeout = outer.Timeout;
     }
 
@@ -53,9 +54,16 @@ internal sealed class NeonCall
     /// <summary>The token every stage passes on: the caller's, linked with the deadline once the deadline stage ran.</summary>
     public CancellationToken Token { get; set; }
 
-    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    /// <summary>The client's clock.</summary>
+    public TimeProvider Time { get; }
 
-    public TimeSpan? Remaining => Timeout - Clock.Elapsed;
+    /// <summary>When the call started, as a timestamp of <see cref="Time"/>.</summary>
+    public long Started { get; }
+
+    /// <summary>How long the call has run, on the client's clock.</summary>
+    public TimeSpan Elapsed => Time.GetElapsedTime(Started);
+
+    public TimeSpan? Remaining => Timeout - Elapsed;
 
     /// <summary>How many attempts were started.</summary>
     public int Attempts { get; set; }
@@ -66,8 +74,11 @@ internal sealed class NeonCall
     /// <summary>The current attempt's message, while the attempt runs.</summary>
     public HttpRequestMessage? Message { get; set; }
 
-    /// <summary>When the current attempt started.</summary>
-    public Stopwatch AttemptClock { get; set; } = new();
+    /// <summary>When the current attempt started, as a timestamp of <see cref="Time"/>.</summary>
+    public long AttemptStarted { get; set; }
+
+    /// <summary>How long the current (or last) attempt has run, on the client's clock.</summary>
+    public TimeSpan AttemptElapsed => Time.GetElapsedTime(AttemptStarted);
 
     /// <summary>The response of the last attempt (the final one once the retry stage returns).</summary>
     public NeonResponse? Response { get; set; }

@@ -26,9 +26,6 @@ internal sealed class SendPipeline
     /// <summary>How much of an error response's body is read: enough for any Neon error document.</summary>
     public const long ErrorBodyLimit = 64 * 1024;
 
-    private static readonly object RandomLock = new();
-    private static readonly Random SharedRandom = new();
-
     private readonly NeonStage[] _stages;
     private readonly int _retryStage;
 
@@ -47,13 +44,21 @@ internal sealed class SendPipeline
         MaxResponseBytes = options.MaxResponseBytes;
         QueueProjectMutations = options.QueueProjectMutations;
         Logger = options.Logger ?? NullLogger.Instance;
+        Time = options.TimeProvider;
+        Jitter = new Jitter(Time);
         _stages = Build(transport, createMessage, redactor, options, out _retryStage);
     }
 
     /// <summary>Where attempts, answers, retries and queue waits are logged.</summary>
     public ILogger Logger { get; }
 
-    /// <summary>Retry counts, delays and the delay function.</summary>
+    /// <summary>The client's one clock: retry delays, the deadline, queue polls and elapsed times.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The jitter of retry delays, seeded from <see cref="Time"/>.</summary>
+    public Jitter Jitter { get; }
+
+    /// <summary>Retry counts and delays.</summary>
     public NeonRetryOptions Retry { get; }
 
     /// <summary>The largest success body read into memory.</summary>
@@ -61,9 +66,6 @@ internal sealed class SendPipeline
 
     /// <summary>Whether mutating calls on one project queue behind its outstanding operations.</summary>
     public bool QueueProjectMutations { get; }
-
-    /// <summary>The jitter source, a sample in [0, 1); tests replace it to make delays exact.</summary>
-    public Func<double> Random { get; set; } = NextShared;
 
     /// <summary>The per-project queue of mutating calls (shared by every call through this path).</summary>
     public ProjectLockGate Gate { get; } = new();
@@ -82,7 +84,7 @@ internal sealed class SendPipeline
     /// <param name="cancellationToken">The caller's token.</param>
     public async Task<NeonResponse> SendAsync(NeonRequest request, TimeSpan timeout, bool bufferSuccessBody, Func<NeonResponse, object?>? readSuccess, CancellationToken cancellationToken)
     {
-        var call = new NeonCall(request, timeout, bufferSuccessBody, readSuccess, cancellationToken);
+        var call = new NeonCall(request, Time, timeout, bufferSuccessBody, readSuccess, cancellationToken);
         await new StageChain(_stages, 0).InvokeAsync(call).ConfigureAwait(false);
         return call.Response!;
     }
@@ -117,13 +119,5 @@ internal sealed class SendPipeline
         stages.AddRange(options.Policies(NeonPipelinePosition.PerAttempt).ConvertAll(policy => (NeonStage)new UserPolicyStage(policy)));
         stages.Add(new TransportStage(transport, this)); // send, read the body with a bound
         return [.. stages];
-    }
-
-    private static double NextShared()
-    {
-        lock (RandomLock)
-        {
-            return SharedRandom.NextDouble();
-        }
     }
 }

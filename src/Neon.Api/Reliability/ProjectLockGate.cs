@@ -33,7 +33,7 @@ internal sealed class ProjectLockGate
 {
     /// <summary>
     /// How long one queued call waits for the recorded operations before it sends anyway and relies on 423 retries
-    /// (measured on the waits it asked for, so instant test delays still end it).
+    /// (measured on the client's clock).
     /// </summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
 
@@ -133,12 +133,12 @@ internal sealed class ProjectLockGate
     /// Reads an operation's status; <see langword="null"/> means it cannot be known (not found, error) and the call
     /// stops waiting for it.
     /// </param>
-    /// <param name="delay">Waits between polls (on the schedule of <see cref="NeonOperationWaiter.NextDelay"/>).</param>
+    /// <param name="time">The client's clock: polls wait on it (on the schedule of <see cref="NeonOperationWaiter.NextDelay"/>) and <see cref="MaxWait"/> is measured on it.</param>
     /// <param name="cancellationToken">The call's token (caller and deadline).</param>
     public async Task<IDisposable> EnterAsync(
         string projectId,
         Func<PendingOperation, CancellationToken, Task<string?>> pollStatus,
-        Func<TimeSpan, CancellationToken, Task> delay,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         ProjectQueue queue = _projects.GetOrAdd(projectId, _ => new ProjectQueue());
@@ -148,7 +148,7 @@ internal sealed class ProjectLockGate
             PendingOperation[] pending = queue.Snapshot();
             if (pending.Length > 0)
             {
-                await WaitForAsync(queue, pending, pollStatus, delay, cancellationToken).ConfigureAwait(false);
+                await WaitForAsync(queue, pending, pollStatus, time, cancellationToken).ConfigureAwait(false);
             }
 
             return new Lease(queue.Mutex);
@@ -169,7 +169,7 @@ internal sealed class ProjectLockGate
         ProjectQueue queue,
         PendingOperation[] pending,
         Func<PendingOperation, CancellationToken, Task<string?>> pollStatus,
-        Func<TimeSpan, CancellationToken, Task> delay,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var byId = new Dictionary<string, PendingOperation>(StringComparer.Ordinal);
@@ -179,17 +179,7 @@ internal sealed class ProjectLockGate
         }
 
         var unknown = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var waited = TimeSpan.Zero;
-        var options = new NeonWaitOptions
-        {
-            Timeout = MaxWait,
-            Delay = (wait, token) =>
-            {
-                waited += wait;
-                return delay(wait, token);
-            },
-            Clock = () => waited,
-        };
+        var options = new NeonWaitOptions { Timeout = MaxWait };
         var states = pending.Select(p => new NeonOperationState(p.OperationId, p.ProjectId, null, "running")).ToArray();
         try
         {
@@ -207,6 +197,7 @@ internal sealed class ProjectLockGate
                     return new NeonOperationState(state.Id, state.ProjectId, state.Action, status);
                 },
                 options,
+                time,
                 pollFirst: true,
                 failOnFailure: false,
                 cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Neon.Api.Core;
@@ -13,7 +12,7 @@ internal sealed class AttemptMessageStage(Func<NeonRequest, HttpRequestMessage> 
     {
         call.Attempts++;
         call.Activity = $"waiting for the response to attempt {call.Attempts}";
-        call.AttemptClock = Stopwatch.StartNew();
+        call.AttemptStarted = call.Time.GetTimestamp();
         using HttpRequestMessage message = createMessage(call.Request);
         call.Message = message;
         try

@@ -15,11 +15,11 @@ internal sealed class DeadlineStage : NeonStage
     public override async Task ProcessAsync(NeonCall call, StageChain next)
     {
         call.CallerToken.ThrowIfCancellationRequested();
-        using CancellationTokenSource? deadline = call.Timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(call.CallerToken);
-        if (deadline is not null)
+        using CancellationTokenSource? deadline = call.Timeout is null ? null : Timing.CancelAfter(call.Time, call.Timeout.Value);
+        using CancellationTokenSource? linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(call.CallerToken, deadline.Token);
+        if (linked is not null)
         {
-            deadline.CancelAfter(call.Timeout!.Value);
-            call.Token = deadline.Token;
+            call.Token = linked.Token;
         }
 
         try

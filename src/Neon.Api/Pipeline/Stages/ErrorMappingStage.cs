@@ -19,7 +19,7 @@ internal sealed class ErrorMappingStage(SecretRedactor redactor) : NeonStage
 
         try
         {
-            throw Map(response);
+            throw Map(response, call.Time);
         }
         finally
         {
@@ -27,7 +27,7 @@ internal sealed class ErrorMappingStage(SecretRedactor redactor) : NeonStage
         }
     }
 
-    private NeonApiException Map(NeonResponse response)
+    private NeonApiException Map(NeonResponse response, TimeProvider time)
     {
         var request = response.Request;
         var body = redactor.Scrub(response.Body.Text) ?? string.Empty;
@@ -47,7 +47,7 @@ internal sealed class ErrorMappingStage(SecretRedactor redactor) : NeonStage
             redactor.Scrub(error?.Message),
             redactor.Scrub(error?.RequestId) ?? response.RequestId,
             body,
-            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow),
+            RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? time.GetUtcNow()),
             response.Attempts,
             response.Elapsed));
     }

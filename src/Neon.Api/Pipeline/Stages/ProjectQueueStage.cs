@@ -26,7 +26,7 @@ internal sealed class ProjectQueueStage(SendPipeline shared) : NeonStage
         {
             call.Activity = $"queued behind the operations of project {projectId}";
             NeonLog.Queue(shared.Logger, request.OperationId, projectId);
-            turn = await shared.Gate.EnterAsync(projectId, (operation, token) => PollAsync(operation, call, token), shared.Retry.Delay, call.Token).ConfigureAwait(false);
+            turn = await shared.Gate.EnterAsync(projectId, (operation, token) => PollAsync(operation, call, token), shared.Time, call.Token).ConfigureAwait(false);
         }
 
         try

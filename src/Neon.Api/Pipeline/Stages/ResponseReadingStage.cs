@@ -13,7 +13,7 @@ internal sealed class ResponseReadingStage : NeonStage
         await next.InvokeAsync(call).ConfigureAwait(false);
         var response = call.Response!;
         response.Attempts = call.Attempts;
-        response.Elapsed = call.Clock.Elapsed;
+        response.Elapsed = call.Elapsed;
         if (response.IsSuccessStatusCode && call.ReadSuccess is not null)
         {
             try

@@ -22,8 +22,8 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
             if (call.Response is { } response)
             {
                 bool retryable = !response.IsSuccessStatusCode && RetryPolicy.IsRetryableStatus(call.Method, response.StatusCode);
-                TimeSpan? retryAfter = retryable ? RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? DateTimeOffset.UtcNow) : null;
-                decision = RetryPolicy.Decide(retryable, retry + 1, shared.Retry, retryAfter, call.Remaining, shared.Random());
+                TimeSpan? retryAfter = retryable ? RetryPolicy.RetryAfter(response.Headers, response.Headers.Date ?? call.Time.GetUtcNow()) : null;
+                decision = RetryPolicy.Decide(retryable, retry + 1, shared.Retry, retryAfter, call.Remaining, shared.Jitter.Next());
                 if (!decision.ShouldRetry)
                 {
                     // Success, a failure that is not safe to repeat, or one we stopped retrying: the caller maps the real status.
@@ -39,7 +39,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
                 var failure = call.Failure!;
                 TransportFailureKind kind = RetryPolicy.ClassifyException(failure);
                 NeonLog.Failure(shared.Logger, request.OperationId, RetryPolicy.Describe(failure));
-                decision = RetryPolicy.Decide(RetryPolicy.IsRetryableFailure(call.Method, kind), retry + 1, shared.Retry, null, call.Remaining, shared.Random());
+                decision = RetryPolicy.Decide(RetryPolicy.IsRetryableFailure(call.Method, kind), retry + 1, shared.Retry, null, call.Remaining, shared.Jitter.Next());
                 if (!decision.ShouldRetry)
                 {
                     throw TransportException(call, failure, kind, decision);
@@ -49,7 +49,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
             }
 
             call.Activity = $"waiting {Durations.Format(decision.Delay)} before retry {retry + 1}";
-            await shared.Retry.Delay(decision.Delay, call.Token).ConfigureAwait(false);
+            await Timing.Delay(shared.Time, decision.Delay, call.Token).ConfigureAwait(false);
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
         var attempts = Durations.Plural(call.Attempts, "attempt");
         if (kind == TransportFailureKind.AttemptTimedOut)
         {
-            var elapsed = call.AttemptClock.Elapsed;
+            var elapsed = call.AttemptElapsed;
             return new NeonTimeoutException(
                 $"{call.Description} timed out: the injected HttpClient's own Timeout elapsed after {Durations.Format(elapsed)} " +
                 $"({attempts}; that Timeout is the owner's limit for the call, so it is not retried). " +

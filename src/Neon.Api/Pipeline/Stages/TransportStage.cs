@@ -26,7 +26,7 @@ internal sealed class TransportStage(Func<HttpRequestMessage, CancellationToken,
             NeonLog.Sending(shared.Logger, request.OperationId, request.Method, message.RequestUri?.AbsolutePath ?? request.PathTemplate, call.Attempts);
             NeonLog.Headers(shared.Logger, request.OperationId, () => SecretRedactor.FormatHeaders(message.Headers));
             answer = await transport(message, call.Token).ConfigureAwait(false);
-            NeonLog.Response(shared.Logger, request.OperationId, (int)answer.StatusCode, call.AttemptClock.Elapsed, sentRequestId);
+            NeonLog.Response(shared.Logger, request.OperationId, (int)answer.StatusCode, call.AttemptElapsed, sentRequestId);
             if (answer.IsSuccessStatusCode && !call.BufferSuccessBody)
             {
                 call.Response = new NeonResponse(request, answer, ResponseBody.Empty, keepMessage: true, sentRequestId);
