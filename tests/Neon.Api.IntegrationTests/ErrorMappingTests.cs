@@ -88,7 +88,7 @@ public sealed class ErrorMappingTests
 
         await Assert.ThrowsAsync<NeonLockedException>(() => raw.Branch.CreateProjectBranchAsync(projectId));
 
-        await branch.WaitForOperationsAsync(raw, neon.WaitOptions());
+        await branch.WaitForOperationsAsync(raw, LoopbackNeon.WaitOptions());
         var second = await raw.Branch.CreateProjectBranchAsync(projectId);
         Assert.That(second.Branch.Id, Is.Not.EqualTo(branch.Branch.Id));
     }

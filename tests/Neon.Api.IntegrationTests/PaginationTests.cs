@@ -30,7 +30,7 @@ public sealed class PaginationTests
             var branch = await neon.Client.Branch.CreateProjectBranchAsync(
                 projectId,
                 new CreateProjectBranchRequest { Branch = new BranchCreateRequestBranch { Name = $"feature-{i}" } });
-            await branch.WaitForOperationsAsync(neon.Client, neon.WaitOptions());
+            await branch.WaitForOperationsAsync(neon.Client, LoopbackNeon.WaitOptions());
             expected.Add(branch.Branch.Id);
         }
 

@@ -59,7 +59,7 @@ public sealed class QuickStartFlowTests
         await using var neon = await LoopbackNeon.StartAsync(options => options.OperationDuration = System.TimeSpan.FromHours(1));
         var created = await neon.Client.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject() });
 
-        var timeout = await Assert.ThrowsAsync<NeonOperationTimeoutException>(() => created.WaitForOperationsAsync(neon.Client, neon.WaitOptions(System.TimeSpan.FromMinutes(1))));
+        var timeout = await Assert.ThrowsAsync<NeonOperationTimeoutException>(() => created.WaitForOperationsAsync(neon.Client, LoopbackNeon.WaitOptions(System.TimeSpan.FromMinutes(1))));
 
         Assert.That(timeout!.UnfinishedOperations, Is.Not.Empty);
         Assert.That(timeout.Message, Does.Contain(created.Operations[0].Id));

@@ -8,15 +8,15 @@ using Neon.Api.Testing;
 namespace Neon.Api.IntegrationTests;
 
 /// <summary>
-/// An emulator on a loopback port whose clock only moves when a test (or the operation waiter) advances it,
-/// plus a client pointed at it. Nothing here depends on wall-clock time.
+/// An emulator on a loopback port and a client pointed at it, sharing one fast-forwarding clock: the client's waits
+/// move the emulator's time, so operations finish without sleeping. Nothing here depends on wall-clock time.
 /// </summary>
 internal sealed class LoopbackNeon : IAsyncDisposable
 {
     public static readonly TimeSpan OperationDuration = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    private LoopbackNeon(FakeNeon neon, ManualTimeProvider clock)
+    private LoopbackNeon(FakeNeon neon, FastForwardTimeProvider clock)
     {
         Neon = neon;
         Clock = clock;
@@ -25,13 +25,13 @@ internal sealed class LoopbackNeon : IAsyncDisposable
 
     public FakeNeon Neon { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FastForwardTimeProvider Clock { get; }
 
     public NeonClient Client { get; }
 
     public static async Task<LoopbackNeon> StartAsync(Action<FakeNeonOptions>? configure = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FastForwardTimeProvider();
         var options = new FakeNeonOptions { TimeProvider = clock, OperationDuration = OperationDuration };
         configure?.Invoke(options);
         return new LoopbackNeon(await FakeNeon.StartAsync(options), clock);
@@ -45,24 +45,22 @@ internal sealed class LoopbackNeon : IAsyncDisposable
         TimeProvider = Clock,
     };
 
-    /// <summary>Waiting whose delays move the emulator's clock (and the deadline's clock with it) instead of sleeping.</summary>
-    public NeonWaitOptions WaitOptions(TimeSpan? timeout = null) => new()
+    /// <summary>Waiting on the emulator's schedule; its delays move the shared clock (the client's) instead of sleeping.</summary>
+    public static NeonWaitOptions WaitOptions(TimeSpan? timeout = null) => new()
     {
         InitialDelay = PollInterval,
         MaxDelay = PollInterval,
         Timeout = timeout ?? TimeSpan.FromMinutes(1),
-        Delay = AdvanceClock,
-        Clock = () => Clock.GetUtcNow() - DateTimeOffset.UnixEpoch,
     };
 
     /// <summary>
-    /// A client of the emulator whose retry and queue delays move the emulator's clock instead of sleeping.
+    /// A client of the emulator on the shared clock: its retry and queue delays move the emulator's time instead of sleeping.
     /// <paramref name="configure"/> can turn retries or the project queue off to observe raw behaviour.
     /// </summary>
     public NeonClient CreateClient(Action<NeonClientOptions>? configure = null)
     {
         var options = new NeonClientOptions { BaseUri = Neon.BaseUri };
-        options.Retry.Delay = AdvanceClock;
+        options.TimeProvider = Clock;
         configure?.Invoke(options);
         return new NeonClient(FakeNeon.DefaultApiKey, options);
     }
@@ -78,12 +76,5 @@ internal sealed class LoopbackNeon : IAsyncDisposable
     {
         Client.Dispose();
         await Neon.DisposeAsync();
-    }
-
-    private Task AdvanceClock(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Clock.Advance(interval);
-        return Task.CompletedTask;
     }
 }

@@ -39,7 +39,7 @@ public class ConcurrencyTests
         Assert.That(results.Select(r => (string?)r["project"]!["id"]), Is.EquivalentTo(Enumerable.Range(0, Calls).Select(i => $"p{i}")));
         Assert.That(faults, Is.GreaterThanOrEqualTo(Calls / 10), "10% of the requests were refused");
         Assert.That(server.Requests, Is.EqualTo(Calls + faults), "exactly one retry per injected fault");
-        Assert.That(harness.Delay.Count, Is.EqualTo(faults));
+        Assert.That(harness.Clock.Count, Is.EqualTo(faults));
         Assert.That(server.TotalConnections, Is.LessThanOrEqualTo(MaxConnections), "connections were reused, none abandoned");
         Assert.That(await server.WaitForConnectionsClosedAsync(TimeSpan.FromSeconds(30)), Is.Zero, "disposing the client closed every connection");
         FaultLedger.Inject(faults);

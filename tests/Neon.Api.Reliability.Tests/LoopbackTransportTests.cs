@@ -22,16 +22,15 @@ public class LoopbackTransportTests
         LoopbackServer? server = null;
         using var handler = new SocketsHttpHandler();
         int refusals = 0;
-        using var harness = new SenderHarness(handler, s => s.Retry.Delay = (_, _) =>
+        using var harness = new SenderHarness(handler, baseAddress: new Uri($"http://127.0.0.1:{port}/api/v2/"));
+        harness.Clock.OnWait = _ =>
         {
             // Each retry delay follows a refusal; bring the server up on that port after the second.
             if (++refusals == 2)
             {
                 server = new LoopbackServer(_ => Reply.Json(201, "{\"project\":{\"id\":\"p1\"}}"), port: port);
             }
-
-            return Task.CompletedTask;
-        }, baseAddress: new Uri($"http://127.0.0.1:{port}/api/v2/"));
+        };
         FaultLedger.Inject(2);
 
         try
@@ -102,7 +101,7 @@ public class LoopbackTransportTests
     {
         await using var server = new LoopbackServer(_ => Reply.Hang());
         using var handler = new SocketsHttpHandler();
-        using var harness = new SenderHarness(handler, timeout: TimeSpan.FromMilliseconds(300), baseAddress: server.BaseAddress);
+        using var harness = new SenderHarness(handler, SenderHarness.RealTime, timeout: TimeSpan.FromMilliseconds(300), baseAddress: server.BaseAddress);
 
         var error = await FaultLedger.FaultAsync<NeonTimeoutException>(() => harness.GetAsync("/projects"));
 

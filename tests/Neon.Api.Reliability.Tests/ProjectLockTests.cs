@@ -74,7 +74,7 @@ public class ProjectLockTests
         await harness.SendAsync(HttpMethod.Post, "/projects/p1/branches", "{}");
 
         Assert.That(log, Is.EqualTo(ExpectedOrder));
-        Assert.That(harness.Delay.Requested, Is.EqualTo(new[] { NeonOperationWaiter.NextDelay(0, NeonWaitOptions.Default), NeonOperationWaiter.NextDelay(1, NeonWaitOptions.Default) }), "polled at once, then on WaitForOperationsAsync's schedule");
+        Assert.That(harness.Clock.Requested, Is.EqualTo(new[] { NeonOperationWaiter.NextDelay(0, NeonWaitOptions.Default), NeonOperationWaiter.NextDelay(1, NeonWaitOptions.Default) }), "polled at once, then on WaitForOperationsAsync's schedule");
         Assert.That(harness.Client.Pipeline.Sender.Gate.PendingCount("p1"), Is.EqualTo(1), "the second call's own operation is now outstanding");
     }
 
@@ -91,7 +91,7 @@ public class ProjectLockTests
         var client = harness.Client;
 
         await client.Branch.CreateProjectBranchAsync("p1", new CreateProjectBranchRequest())
-            .WaitForOperationsAsync(client, new Neon.Api.Operations.NeonWaitOptions { Delay = (_, _) => Task.CompletedTask });
+            .WaitForOperationsAsync(client);
         var pollsWhileWaiting = harness.Mock.GetMatchCount(poll);
         await client.Branch.CreateProjectBranchAsync("p1", new CreateProjectBranchRequest());
 
@@ -132,7 +132,7 @@ public class ProjectLockTests
     [Test]
     public async Task A_call_queued_past_its_deadline_says_so_and_frees_the_queue()
     {
-        using var harness = new SenderHarness(configure: o => o.Retry.Delay = Task.Delay);
+        using var harness = new SenderHarness();
         harness.Mock.When(HttpMethod.Post, SenderHarness.Url("/projects/p1/branches")).Respond(_ => Stubs.Json(HttpStatusCode.Created, "{\"operations\":[{\"id\":\"op1\",\"status\":\"running\"}]}"));
         harness.Mock.When(HttpMethod.Get, SenderHarness.Url("/projects/p1/operations/op1")).Respond(_ => Stubs.Json(HttpStatusCode.OK, "{\"operation\":{\"status\":\"running\"}}"));
         await harness.SendAsync(HttpMethod.Post, "/projects/p1/branches", "{}");
@@ -169,7 +169,7 @@ public class ProjectLockTests
         var options = new NeonClientOptions
         {
             QueueProjectMutations = queue,
-            Retry = new NeonRetryOptions { Delay = (d, ct) => Task.Delay(TimeSpan.FromTicks(d.Ticks / Scale), ct) },
+            TimeProvider = new ScaledTimeProvider(Scale),
             Timeout = TimeSpan.FromMinutes(2),
         };
         using var neon = new NeonClient(SenderHarness.ApiKey, fake, options);

@@ -51,6 +51,6 @@ public class ReadmeExampleTests
 
         Assert.That(await DescribeOperationAsync(harness.Client, "p1", "o1", default), Is.EqualTo("create_branch: finished"));
         Assert.That(await DescribeOperationAsync(harness.Client, "p1", "o2", default), Does.StartWith("busy, try later (423"));
-        Assert.That(harness.Delay.Count, Is.EqualTo(NeonRetryOptions.DefaultMaxRetries), "the 423 was retried before it surfaced");
+        Assert.That(harness.Clock.Count, Is.EqualTo(NeonRetryOptions.DefaultMaxRetries), "the 423 was retried before it surfaced");
     }
 }

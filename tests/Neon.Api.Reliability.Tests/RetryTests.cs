@@ -33,7 +33,7 @@ public class RetryTests
         Assert.That((string?)result["database"]!["name"], Is.EqualTo("db"));
         Assert.That(calls, Is.EqualTo(3));
         Assert.That(bodies, Is.All.EqualTo("{\"database\":{\"name\":\"db\"}}"), "each attempt replays the buffered body");
-        Assert.That(harness.Delay.Count, Is.EqualTo(2));
+        Assert.That(harness.Clock.Count, Is.EqualTo(2));
         FaultLedger.Survive(2);
     }
 
@@ -73,9 +73,35 @@ public class RetryTests
 
         Assert.That(error.Status, Is.EqualTo(503));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(NeonRetryOptions.DefaultMaxRetries + 1));
-        Assert.That(harness.Delay.Requested.Select(d => d.TotalMilliseconds), Is.EqualTo(new[] { 375.0, 750, 1500, 3000 }), "0.5 s base doubling, jitter sample 0.5");
+        var waits = harness.Clock.Requested;
+        Assert.That(waits, Has.Length.EqualTo(NeonRetryOptions.DefaultMaxRetries));
+        for (int retry = 1; retry <= waits.Length; retry++)
+        {
+            var full = TimeSpan.FromTicks(NeonRetryOptions.DefaultBaseDelay.Ticks << (retry - 1));
+            Assert.That(waits[retry - 1], Is.InRange(TimeSpan.FromTicks(full.Ticks / 2), full), $"retry {retry}: 0.5 s base doubling, jittered between half and all of it");
+        }
+
         Assert.That(error.Attempts, Is.EqualTo(NeonRetryOptions.DefaultMaxRetries + 1));
-        Assert.That(error.Message, Does.Contain($"after {NeonRetryOptions.DefaultMaxRetries + 1} attempts in "), "the message says how many attempts and how long");
+        var total = Neon.Api.Core.Durations.Format(harness.Clock.Total);
+        Assert.That(error.Message, Does.Contain($"after {NeonRetryOptions.DefaultMaxRetries + 1} attempts in {total}"), "the message says how many attempts and how long, on the client's clock");
+    }
+
+    [Test]
+    public async Task The_jitter_comes_from_the_clock_so_a_fake_clock_gives_the_same_delays_on_every_run()
+    {
+        async Task<TimeSpan[]> RunAsync()
+        {
+            using var harness = new SenderHarness();
+            harness.Mock.When(SenderHarness.Url("/projects")).Respond(_ => Stubs.Error(503, "unavailable"));
+            await Assert.ThatAsync(() => harness.GetAsync("/projects"), Throws.InstanceOf<NeonApiException>());
+            return harness.Clock.Requested;
+        }
+
+        var first = await RunAsync();
+        var second = await RunAsync();
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first.Select(d => d.Ticks % NeonRetryOptions.DefaultBaseDelay.Ticks).Distinct().Count(), Is.GreaterThan(1), "the delays are jittered, not bare powers of two");
     }
 
     [Test]
@@ -100,7 +126,7 @@ public class RetryTests
         await FaultLedger.FaultAsync<NeonApiException>(() => harness.GetAsync("/projects"));
 
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
-        Assert.That(harness.Delay.Count, Is.Zero);
+        Assert.That(harness.Clock.Count, Is.Zero);
     }
 
     [Test]
@@ -113,7 +139,7 @@ public class RetryTests
 
         await harness.GetAsync("/projects");
 
-        Assert.That(harness.Delay.Requested, Is.EqualTo(new[] { TimeSpan.FromSeconds(12) }));
+        Assert.That(harness.Clock.Requested, Is.EqualTo(new[] { TimeSpan.FromSeconds(12) }));
         FaultLedger.Survive();
     }
 
@@ -139,7 +165,7 @@ public class RetryTests
 
         await harness.GetAsync("/projects");
 
-        Assert.That(harness.Delay.Requested, Is.EqualTo(new[] { TimeSpan.FromSeconds(20) }));
+        Assert.That(harness.Clock.Requested, Is.EqualTo(new[] { TimeSpan.FromSeconds(20) }));
         FaultLedger.Survive();
     }
 
@@ -153,7 +179,7 @@ public class RetryTests
 
         Assert.That(error.Status, Is.EqualTo(429));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
-        Assert.That(harness.Delay.Count, Is.Zero);
+        Assert.That(harness.Clock.Count, Is.Zero);
     }
 
     [Test]
@@ -166,7 +192,7 @@ public class RetryTests
 
         Assert.That(error.Status, Is.EqualTo(423));
         Assert.That(harness.Mock.GetMatchCount(request), Is.EqualTo(1));
-        Assert.That(harness.Delay.Count, Is.Zero);
+        Assert.That(harness.Clock.Count, Is.Zero);
     }
 
     [Test]

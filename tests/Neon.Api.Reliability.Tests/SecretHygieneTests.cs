@@ -47,7 +47,7 @@ public class SecretHygieneTests
             AssertNoKey(await FaultLedger.FaultAsync<NeonNetworkException>(() => harness.GetAsync("/projects")));
         }
 
-        using (var harness = new SenderHarness(new HangingHandler(), timeout: TimeSpan.FromMilliseconds(50)))
+        using (var harness = new SenderHarness(new HangingHandler(), SenderHarness.RealTime, timeout: TimeSpan.FromMilliseconds(50)))
         {
             AssertNoKey(await FaultLedger.FaultAsync<NeonTimeoutException>(() => harness.GetAsync("/projects")));
         }

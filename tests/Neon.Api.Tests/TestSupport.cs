@@ -71,11 +71,11 @@ internal static class TestSupport
             .Where(x => x.Attribute is not null)
             .ToDictionary(x => x.Attribute!.OperationId, x => (x.Method, x.Attribute!));
 
-    /// <summary>A client over MockHttp whose retry backoff returns at once (retries still happen; nothing sleeps).</summary>
+    /// <summary>A client over MockHttp on a fast-forwarding clock: retry backoff takes no real time (retries still happen; nothing sleeps).</summary>
     public static NeonClient CreateClient(MockHttpMessageHandler handler, NeonClientOptions? options = null)
     {
         options ??= new NeonClientOptions();
-        options.Retry.Delay = static (_, cancellationToken) => cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+        options.TimeProvider = new Neon.Api.Testing.FastForwardTimeProvider();
         return new NeonClient(ApiKey, handler, options);
     }
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace Neon.Api.Core;
 
 /// <summary>
-/// Waits and deadlines on a <see cref="TimeProvider"/>, the client's one clock (<see cref="NeonClientOptions.TimeProvider"/>):
+/// Waits and deadlines on a <see cref="TimeProvider"/>, the client's one clock (<c>NeonClientOptions.TimeProvider</c>):
 /// every delay, deadline, poll interval and elapsed time goes through here, so a fake clock drives all of them.
 /// </summary>
 internal static class Timing

@@ -22,7 +22,7 @@ public sealed class NeonWaitOptions
 
     /// <summary>
     /// The clock the polls wait on and the deadline is measured on. Default <see langword="null"/>: the clock of the client
-    /// the operations are read through (<see cref="NeonClientOptions.TimeProvider"/>), or <see cref="System.TimeProvider.System"/>
+    /// the operations are read through (<c>NeonClientOptions.TimeProvider</c>), or <see cref="System.TimeProvider.System"/>
     /// for another <see cref="INeonOperationSource"/>.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }

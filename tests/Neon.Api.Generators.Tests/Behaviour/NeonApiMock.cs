@@ -17,8 +17,11 @@ internal sealed class NeonApiMock : IDisposable
     public NeonApiMock()
     {
         Handler.Fallback.Respond(request => throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}"));
-        Client = new NeonClient("test-key", Handler);
+        Client = new NeonClient("test-key", Handler, new NeonClientOptions { TimeProvider = Time });
     }
+
+    /// <summary>The client's clock; waiting takes it from the client.</summary>
+    public FakeTime Time { get; } = new();
 
     public MockHttpMessageHandler Handler { get; } = new();
 
@@ -57,30 +60,35 @@ internal sealed class NeonApiMock : IDisposable
     }
 }
 
-/// <summary>A clock and a delay that never wait: each delay advances the clock by its length.</summary>
-internal sealed class FakeTime
+/// <summary>
+/// The client's clock in these tests: a fast-forwarding fake (waits take no real time) that records each wait the
+/// client starts. <see cref="Now"/> is the virtual time since the start.
+/// </summary>
+internal sealed class FakeTime : Neon.Api.Testing.FastForwardTimeProvider
 {
-    public TimeSpan Now { get; private set; }
+    public TimeSpan Now => GetUtcNow() - Start;
 
     public List<TimeSpan> Delays { get; } = new();
 
-    /// <summary>Runs before each delay returns (for example to cancel).</summary>
+    /// <summary>Runs when a wait starts, with the number of waits so far (for example to cancel).</summary>
     public Action<int>? OnDelay { get; set; }
 
-    public NeonWaitOptions Options(TimeSpan? timeout = null) => new()
+    public static NeonWaitOptions Options(TimeSpan? timeout = null) => new() { Timeout = timeout ?? TimeSpan.FromSeconds(300) };
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        Timeout = timeout ?? TimeSpan.FromSeconds(300),
-        Clock = () => Now,
-        Delay = (delay, cancellationToken) =>
+        if (state is not CancellationTokenSource && dueTime != Timeout.InfiniteTimeSpan)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Delays.Add(delay);
-            Now += delay;
+            lock (Delays)
+            {
+                Delays.Add(dueTime);
+            }
+
             OnDelay?.Invoke(Delays.Count);
-            cancellationToken.ThrowIfCancellationRequested();
-            return Task.CompletedTask;
-        },
-    };
+        }
+
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
 }
 
 internal static class Json

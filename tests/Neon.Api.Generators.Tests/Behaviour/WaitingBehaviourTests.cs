@@ -20,7 +20,7 @@ public sealed class WaitingBehaviourTests
     public void SetUp()
     {
         _api = new NeonApiMock();
-        _time = new FakeTime();
+        _time = _api.Time;
     }
 
     [TearDown]
@@ -33,7 +33,7 @@ public sealed class WaitingBehaviourTests
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", "running"));
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", "finished"));
 
-        var created = await _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client, _time.Options());
+        var created = await _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client, FakeTime.Options());
 
         Assert.Multiple(() =>
         {
@@ -53,7 +53,7 @@ public sealed class WaitingBehaviourTests
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", status, "disk full"));
 
         var failure = await Assert.ThrowsAsync<NeonOperationFailedException>(
-            () => _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client.Operation, _time.Options()));
+            () => _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client.Operation, FakeTime.Options()));
 
         Assert.Multiple(() =>
         {
@@ -73,7 +73,7 @@ public sealed class WaitingBehaviourTests
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", "paused_by_newer_server"));
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", "skipped"));
 
-        await _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client, _time.Options());
+        await _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client, FakeTime.Options());
 
         Assert.That(_api.Requests, Has.Count.EqualTo(3));
     }
@@ -85,7 +85,7 @@ public sealed class WaitingBehaviourTests
         var created = await ParseCreated(Json.Operation("op-1", "running"), Json.Operation("op-2", "finished"));
 
         var timeout = await Assert.ThrowsAsync<NeonOperationTimeoutException>(
-            () => created.WaitForOperationsAsync(_api.Client, _time.Options(TimeSpan.FromSeconds(30))));
+            () => created.WaitForOperationsAsync(_api.Client, FakeTime.Options(TimeSpan.FromSeconds(30))));
 
         Assert.Multiple(() =>
         {
@@ -111,7 +111,7 @@ public sealed class WaitingBehaviourTests
             }
         };
 
-        await Assert.CatchAsync<OperationCanceledException>(() => created.WaitForOperationsAsync(_api.Client, _time.Options(), cts.Token));
+        await Assert.CatchAsync<OperationCanceledException>(() => created.WaitForOperationsAsync(_api.Client, FakeTime.Options(), cts.Token));
 
         Assert.That(_time.Delays, Has.Count.EqualTo(3));
     }
@@ -121,7 +121,7 @@ public sealed class WaitingBehaviourTests
     {
         var created = await ParseCreated(Json.Operation("op-1", "finished"), Json.Operation("op-2", "skipped"));
 
-        var same = await created.WaitForOperationsAsync(_api.Client, _time.Options());
+        var same = await created.WaitForOperationsAsync(_api.Client, FakeTime.Options());
 
         Assert.Multiple(() =>
         {
@@ -136,7 +136,7 @@ public sealed class WaitingBehaviourTests
     {
         var created = await ParseCreated(Json.Operation("op-1", "finished"), Json.Operation("op-2", "failed", "boom"));
 
-        var failure = await Assert.ThrowsAsync<NeonOperationFailedException>(() => created.WaitForOperationsAsync(_api.Client, _time.Options()));
+        var failure = await Assert.ThrowsAsync<NeonOperationFailedException>(() => created.WaitForOperationsAsync(_api.Client, FakeTime.Options()));
 
         Assert.That(failure!.OperationId, Is.EqualTo("op-2"));
         Assert.That(_api.Requests, Is.Empty);
@@ -151,7 +151,7 @@ public sealed class WaitingBehaviourTests
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-3", Json.OperationResponse("op-3", "finished"));
         _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-2", Json.OperationResponse("op-2", "finished"));
 
-        await created.WaitForOperationsAsync(_api.Client, _time.Options());
+        await created.WaitForOperationsAsync(_api.Client, FakeTime.Options());
 
         Assert.That(_api.Requests.Select(u => u.AbsolutePath.Split('/').Last()), Is.EquivalentTo(new[] { "op-1", "op-2", "op-3", "op-2" }));
         Assert.That(_time.Delays, Has.Count.EqualTo(2));

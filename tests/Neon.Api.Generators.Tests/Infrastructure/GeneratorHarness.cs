@@ -16,6 +16,7 @@ internal static class GeneratorHarness
     {
         "NeonOperationAttribute.cs",
         "Core/Guard.cs",
+        "Core/Timing.cs",
         "Paging/NeonPage.cs",
         "Paging/NeonPageable.cs",
         "Paging/NeonPageFetcher.cs",
@@ -63,9 +64,30 @@ internal static class GeneratorHarness
         }
         """;
 
+    /// <summary>
+    /// On netstandard2.0 the library takes TimeProvider's Delay and CancelAfter from Microsoft.Bcl.TimeProvider, which
+    /// is not among these references: a stand-in with the same signatures (the tests compile, they never wait).
+    /// </summary>
+    private const string TimeProviderExtensionsStub = """
+        #if !NET8_0_OR_GREATER
+        namespace System.Threading.Tasks;
+
+        /// <summary>Stand-in for Microsoft.Bcl.TimeProvider's extensions.</summary>
+        internal static class TimeProviderTaskExtensions
+        {
+            /// <summary>Stand-in.</summary>
+            public static Task Delay(this System.TimeProvider time, System.TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
+
+            /// <summary>Stand-in.</summary>
+            public static CancellationTokenSource CreateCancellationTokenSource(this System.TimeProvider time, System.TimeSpan delay) => new(delay);
+        }
+        #endif
+        """;
+
     public static IEnumerable<(string Path, string Text)> RuntimeSources() =>
         RuntimeFiles.Select(f => ($"src/Neon.Api/{f}", File.ReadAllText(Path.Combine(RepositoryPaths.Library, f))))
-            .Append(("Stubs/NeonException.cs", NeonExceptionStub));
+            .Append(("Stubs/NeonException.cs", NeonExceptionStub))
+            .Append(("Stubs/TimeProviderTaskExtensions.cs", TimeProviderExtensionsStub));
 
     public static CSharpCompilation Compilation(IEnumerable<(string Path, string Text)> sources, CSharpParseOptions? parseOptions = null, string assemblyName = "Neon.Api")
     {

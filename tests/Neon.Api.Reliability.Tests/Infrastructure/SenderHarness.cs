@@ -10,8 +10,7 @@ namespace Neon.Api.Reliability.Tests.Infrastructure;
 
 /// <summary>
 /// A real <see cref="NeonClient"/> over MockHttp (or any handler), sending hand-made <see cref="NeonRequest"/>s
-/// through its pipeline, with a recording delay so that no test sleeps and a fixed jitter sample so that delays are
-/// exact.
+/// through its pipeline, on a fast-forwarding clock that records the waits (so that no test sleeps).
 /// </summary>
 internal sealed class SenderHarness : IDisposable
 {
@@ -26,18 +25,23 @@ internal sealed class SenderHarness : IDisposable
         {
             BaseUri = baseAddress ?? BaseAddress,
             Timeout = timeout ?? Timeout.InfiniteTimeSpan,
-            Retry = new NeonRetryOptions { Delay = Delay.Invoke },
+            TimeProvider = Clock,
         };
         configure?.Invoke(Options);
         Client = new NeonClient(ApiKey, Handler, Options);
-        Client.Pipeline.Sender.Random = () => 0.5;
     }
+
+    /// <summary>
+    /// Puts the client on the system clock, for tests where a real server hangs or answers slowly: a request in flight
+    /// takes no virtual time, so only a real clock can reach a deadline while the server sits on it.
+    /// </summary>
+    public static void RealTime(NeonClientOptions options) => options.TimeProvider = TimeProvider.System;
 
     public MockHttpMessageHandler Mock { get; } = new();
 
     public HttpMessageHandler Handler { get; }
 
-    public RecordingDelay Delay { get; } = new();
+    public RecordingClock Clock { get; } = new();
 
     public NeonClientOptions Options { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -18,7 +19,7 @@ public abstract class EmulatorTest
 
     protected EmulatorTest(Transport transport) => _transport = transport;
 
-    protected ManualTimeProvider Clock { get; private set; } = null!;
+    protected FakeTimeProvider Clock { get; private set; } = null!;
 
     protected FakeNeonOptions Options { get; private set; } = null!;
 
@@ -29,7 +30,7 @@ public abstract class EmulatorTest
     [SetUp]
     public async Task StartEmulator()
     {
-        Clock = new ManualTimeProvider();
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Options = new FakeNeonOptions { TimeProvider = Clock, OperationDuration = OperationDuration };
         Neon = _transport == Transport.Handler ? new FakeNeon(Options) : await FakeNeon.StartAsync(Options);
         Assert.That(Neon.IsServer, Is.EqualTo(_transport == Transport.Loopback));
