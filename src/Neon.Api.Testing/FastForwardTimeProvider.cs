@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Neon.Api.Testing;
@@ -14,9 +16,10 @@ namespace Neon.Api.Testing;
 /// <remarks>
 /// <para>
 /// Deadlines do not move time: a <see cref="CancellationTokenSource"/> that cancels after a delay on this provider
-/// (the client's call timeout) fires only when waits carry the time past it, as it would on a real clock. Each jump
-/// happens on the thread pool right after the wait is armed, and fires every timer due on the way in order of due
-/// time.
+/// (the client's call timeout) fires only when waits carry the time past it, as it would on a real clock. The jump
+/// happens on the thread pool right after the wait is armed, one timer at a time in order of due time; when a
+/// deadline on the way ends the wait, the time stops there. Periodic timers fire as time passes but do not pull it
+/// forward after their first tick.
 /// </para>
 /// <para>
 /// One flow of calls at a time gets exactly the schedule it asked for. Calls running concurrently share one clock,
@@ -31,6 +34,8 @@ namespace Neon.Api.Testing;
 public class FastForwardTimeProvider : FakeTimeProvider
 {
     private readonly object _forward = new();
+    private readonly SortedSet<(DateTimeOffset Due, long Id)> _armed = new();
+    private long _ids;
 
     /// <summary>Creates a provider whose time starts at 2026-01-01T00:00:00Z.</summary>
     public FastForwardTimeProvider()
@@ -45,58 +50,86 @@ public class FastForwardTimeProvider : FakeTimeProvider
     {
     }
 
-    /// <summary>How many times the time has jumped to the end of a wait.</summary>
+    /// <summary>How many times the time has jumped (to the end of a wait, or to a timer due before it).</summary>
     public int FastForwards { get; private set; }
 
     /// <inheritdoc/>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         // A timer whose state is a CancellationTokenSource is a deadline (CancelAfter on this provider): nobody waits
-        // for it, so it must not pull the time forward.
-        var timer = new Timer(this, base.CreateTimer(callback, state, dueTime, period), isDeadline: state is CancellationTokenSource);
+        // for it, so it must not pull the time forward; it fires when a wait carries the time past it.
+        var timer = new Timer(this, Interlocked.Increment(ref _ids), isDeadline: state is CancellationTokenSource);
+        timer.Inner = base.CreateTimer(callback, state, dueTime, period);
         timer.Arm(dueTime);
         return timer;
     }
 
-    private void ForwardTo(DateTimeOffset target)
+    private void Track(Timer timer, DateTimeOffset? due)
     {
         lock (_forward)
         {
-            var now = GetUtcNow();
-            if (target > now)
+            if (timer.Due is { } old)
             {
-                FastForwards++;
-                Advance(target - now);
+                _armed.Remove((old, timer.Id));
+            }
+
+            timer.Due = due;
+            if (due is { } value)
+            {
+                _armed.Add((value, timer.Id));
             }
         }
     }
 
-    private sealed class Timer(FastForwardTimeProvider owner, ITimer inner, bool isDeadline) : ITimer
+    /// <summary>
+    /// Moves the time to the end of <paramref name="wait"/> one event at a time: each step goes to the earliest armed
+    /// timer and fires it; a deadline on the way that ends the wait stops the time where it fired.
+    /// </summary>
+    private void ForwardTo(Timer wait)
     {
-        private int _generation;
-        private bool _disposed;
+        lock (_forward)
+        {
+            while (wait.Due is { } end && _armed.Count > 0)
+            {
+                var now = GetUtcNow();
+                var next = _armed.Min.Due;
+                if (next > end)
+                {
+                    break;
+                }
+
+                _armed.RemoveWhere(t => t.Due <= next);
+                FastForwards++;
+                if (next > now)
+                {
+                    Advance(next - now);
+                }
+            }
+        }
+    }
+
+    private sealed class Timer(FastForwardTimeProvider owner, long id, bool isDeadline) : ITimer
+    {
+        public long Id { get; } = id;
+
+        public ITimer Inner { get; set; } = null!;
+
+        /// <summary>When the timer fires next, while it is armed (kept by the owner, under its lock).</summary>
+        public DateTimeOffset? Due { get; set; }
 
         public void Arm(TimeSpan dueTime)
         {
-            if (isDeadline || dueTime <= TimeSpan.Zero || dueTime == Timeout.InfiniteTimeSpan)
+            bool armed = dueTime != Timeout.InfiniteTimeSpan && dueTime >= TimeSpan.Zero;
+            owner.Track(this, armed ? owner.GetUtcNow() + dueTime : null);
+            if (armed && !isDeadline && dueTime > TimeSpan.Zero)
             {
-                return;
+                ThreadPool.QueueUserWorkItem(_ => owner.ForwardTo(this));
             }
-
-            var target = owner.GetUtcNow() + dueTime;
-            int generation = Interlocked.Increment(ref _generation);
-            ThreadPool.QueueUserWorkItem(_ =>
-            {
-                if (!Volatile.Read(ref _disposed) && Volatile.Read(ref _generation) == generation)
-                {
-                    owner.ForwardTo(target);
-                }
-            });
         }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            bool changed = inner.Change(dueTime, period);
+            bool changed = Inner.Change(dueTime, period);
             if (changed)
             {
                 Arm(dueTime);
@@ -107,11 +140,11 @@ public class FastForwardTimeProvider : FakeTimeProvider
 
         public void Dispose()
         {
-            Volatile.Write(ref _disposed, true);
-            inner.Dispose();
+            owner.Track(this, null);
+            Inner.Dispose();
         }
 
-        public System.Threading.Tasks.ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
             Dispose();
             return default;

@@ -1,4 +1,7 @@
 using System;
+using System.Diagnostics;
+using System.Linq;
+using Neon.Api.Operations;
 using System.Threading.Tasks;
 using Neon.Api.Testing;
 using NUnit.Framework;
@@ -28,4 +31,38 @@ public sealed class EmulatorExampleTests
         Assert.That(time.GetUtcNow() - time.Start, Is.GreaterThan(TimeSpan.FromMinutes(2)), "two minutes of operations, waited in virtual time");
     }
     // --- end README example ---
+
+    [Test]
+    public async Task Minutes_of_operations_are_waited_in_virtual_time()
+    {
+        var time = new FastForwardTimeProvider();
+        using var fake = new FakeNeon(new FakeNeonOptions { TimeProvider = time, OperationDuration = TimeSpan.FromMinutes(4) });
+        using var neon = new NeonClient(FakeNeon.DefaultApiKey, fake.CreateHandler(), new NeonClientOptions { TimeProvider = time });
+        var real = Stopwatch.StartNew();
+
+        var created = await neon.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = "slow" } })
+            .WaitForOperationsAsync(neon);
+        real.Stop();
+
+        var waited = time.GetUtcNow() - time.Start;
+        var operations = await neon.Operation.ListProjectOperationsAsync(created.Project.Id);
+        Assert.That(operations.Operations.Select(o => o.Status.ToString()), Is.All.EqualTo("finished"));
+        Assert.That(waited, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(4)).And.LessThan(TimeSpan.FromMinutes(4) + NeonWaitOptions.Default.MaxDelay), "polled until the operations finished, no longer");
+        TestContext.Progress.WriteLine($"waited {waited} of virtual time in {real.ElapsedMilliseconds} ms of real time");
+    }
+
+    [Test]
+    public async Task A_wait_deadline_passes_in_virtual_time()
+    {
+        var time = new FastForwardTimeProvider();
+        using var fake = new FakeNeon(new FakeNeonOptions { TimeProvider = time, OperationDuration = TimeSpan.FromMinutes(10) });
+        using var neon = new NeonClient(FakeNeon.DefaultApiKey, fake.CreateHandler(), new NeonClientOptions { TimeProvider = time });
+        var created = await neon.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = "slow" } });
+        var start = time.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<NeonOperationTimeoutException>(() => created.WaitForOperationsAsync(neon, new NeonWaitOptions { Timeout = TimeSpan.FromMinutes(2) }));
+
+        Assert.That(error!.UnfinishedOperations, Is.Not.Empty);
+        Assert.That(time.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromMinutes(2)), "the last poll delay was cut to the deadline, measured on the client's clock");
+    }
 }

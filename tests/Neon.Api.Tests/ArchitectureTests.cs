@@ -73,6 +73,25 @@ public partial class ArchitectureTests
         Assert.That(large, Is.Empty);
     }
 
+    /// <summary>
+    /// One clock: every wait, deadline, elapsed time and random sample of the runtime comes from the client's
+    /// <see cref="TimeProvider"/> (through <c>Core/Timing.cs</c>), so a fake clock drives all of them.
+    /// </summary>
+    [Test]
+    public void The_runtime_reads_time_only_through_its_TimeProvider()
+    {
+        var forbidden = ClockRegex();
+        var uses = SourceFiles(Runtime)
+            .Where(f => !f.EndsWith(Path.Combine("Core", "Timing.cs"), StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(Runtime, f), Line: i + 1, Text: line)))
+            .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && forbidden.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.That(uses, Is.Empty);
+        Assert.That(forbidden.IsMatch("await Task.Delay(delay, token);") && forbidden.IsMatch("var now = DateTimeOffset.UtcNow;"), "the rule sees a raw delay and a raw clock read");
+    }
+
     private static bool Reaches(Dictionary<string, HashSet<string>> edges, string from, string to, HashSet<string> seen)
     {
         if (from == to)
@@ -85,6 +104,9 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceRegex();
+
+    [GeneratedRegex(@"\bTask\.Delay\(|\bStopwatch\b|\bDateTime(Offset)?\.(Utc)?Now\b|\bEnvironment\.TickCount|new Random\(\)|(?<!Timing)\.CancelAfter\(|new CancellationTokenSource\(\w")]
+    private static partial Regex ClockRegex();
 
     [GeneratedRegex(@"Neon\.Api\.([A-Z]\w+)")]
     private static partial Regex ReferenceRegex();

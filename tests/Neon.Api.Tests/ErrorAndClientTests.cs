@@ -147,6 +147,14 @@ public class ErrorAndClientTests
     }
 
     [Test]
+    public void A_missing_clock_is_refused_with_a_message_naming_the_default()
+    {
+        var error = Assert.Throws<ArgumentException>(() => _ = new NeonClient(TestSupport.ApiKey, new NeonClientOptions { TimeProvider = null! }));
+
+        Assert.That(error!.Message, Does.Contain("NeonClientOptions.TimeProvider").And.Contain("TimeProvider.System"));
+    }
+
+    [Test]
     public async Task Key_is_sent_per_request_and_never_kept_on_an_injected_HttpClient()
     {
         using var mock = new MockHttpMessageHandler();

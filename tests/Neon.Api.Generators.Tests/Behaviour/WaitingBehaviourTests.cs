@@ -44,6 +44,21 @@ public sealed class WaitingBehaviourTests
         _api.Handler.VerifyNoOutstandingExpectation();
     }
 
+    [Test]
+    public async Task Waiting_uses_the_clock_the_options_name_over_the_clients()
+    {
+        _api.Expect(HttpMethod.Post, "projects/p-1/branches", Json.CreatedBranch(Json.Operation("op-1", "running")));
+        _api.Expect(HttpMethod.Get, "projects/p-1/operations/op-1", Json.OperationResponse("op-1", "finished"));
+        var other = new FakeTime();
+        var options = FakeTime.Options();
+        options.TimeProvider = other;
+
+        await _api.Client.Branch.CreateProjectBranchAsync("p-1").WaitForOperationsAsync(_api.Client.Operation, options);
+
+        Assert.That(other.Delays, Is.EqualTo(new[] { TimeSpan.FromMilliseconds(250) }));
+        Assert.That(_time.Delays, Is.Empty, "the client's clock was not used");
+    }
+
     [TestCase("failed")]
     [TestCase("error")]
     [TestCase("cancelled")]
