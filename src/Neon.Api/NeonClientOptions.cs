@@ -56,6 +56,13 @@ public sealed class NeonClientOptions
     public bool QueueProjectMutations { get; set; } = true;
 
     /// <summary>
+    /// The project queue this client uses; <see langword="null"/> (the default) gives the client a queue of its own.
+    /// Set the same <see cref="NeonProjectQueue"/> on every client that uses the same API key and base URL (for example
+    /// clients created per request or per scope) so that they queue behind each other's operations.
+    /// </summary>
+    public NeonProjectQueue? ProjectQueue { get; set; }
+
+    /// <summary>
     /// What happens when a response holds a value that does not fit its property's type (a number too large for an
     /// <c>int</c>, a string where a date belongs, an array where an object belongs). Default
     /// <see cref="NeonValueMismatchHandling.KeepRaw"/>: the call succeeds, the property is left unset, the value is kept

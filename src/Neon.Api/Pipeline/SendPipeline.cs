@@ -46,6 +46,7 @@ internal sealed class SendPipeline
         Logger = options.Logger ?? NullLogger.Instance;
         Time = options.TimeProvider;
         Jitter = new Jitter(Time);
+        Gate = options.ProjectQueue?.Gate ?? new ProjectLockGate();
         _stages = Build(transport, createMessage, redactor, options, out _retryStage);
     }
 
@@ -67,8 +68,8 @@ internal sealed class SendPipeline
     /// <summary>Whether mutating calls on one project queue behind its outstanding operations.</summary>
     public bool QueueProjectMutations { get; }
 
-    /// <summary>The per-project queue of mutating calls (shared by every call through this path).</summary>
-    public ProjectLockGate Gate { get; } = new();
+    /// <summary>The per-project queue of mutating calls (shared by every call through this path, and by other clients given the same <see cref="NeonProjectQueue"/>).</summary>
+    public ProjectLockGate Gate { get; }
 
     /// <summary>The stages' names in order, outermost first (for documentation and tests).</summary>
     public IReadOnlyList<string> StageNames => Array.ConvertAll(_stages, stage => stage.GetType().Name);
