@@ -51,6 +51,32 @@ public sealed class ReadmeExampleTests
         Assert.That(fake.Counters.RequestsReceived, Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task The_package_readme_example_runs()
+    {
+        await using var harness = new HostHarness(HostHarness.Settings(("Neon:ApiKey", HostHarness.Key)), (builder, fake) =>
+        {
+            HostHarness.Default(builder, fake);
+            builder.Services.AddTransient<PreviewBranches>();
+        });
+        await harness.Host.StartAsync();
+        var neon = harness.Services.GetRequiredService<NeonClient>();
+        var project = await neon.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = "pkg" } });
+
+        var created = await harness.Services.GetRequiredService<PreviewBranches>().CreateAsync(project.Project.Id, "preview-7");
+
+        Assert.That(created.Branch.Name, Is.EqualTo("preview-7"));
+    }
+
+    // --- src/Neon.Api.DependencyInjection/PACKAGE.md ---
+    public sealed class PreviewBranches(NeonClient neon)
+    {
+        public Task<CreatedBranch> CreateAsync(string projectId, string name) =>
+            neon.Branch.CreateProjectBranchAsync(projectId, new CreateProjectBranchRequest { Branch = new BranchCreateRequestBranch { Name = name } })
+                .WaitForOperationsAsync(neon);
+    }
+    // --- end ---
+
     /// <summary>A handler of the user's own, recording the requests it sees.</summary>
     private sealed class AuditHandler : DelegatingHandler
     {
