@@ -12,7 +12,7 @@ namespace Neon.Api.Operations;
 /// The generated <c>WaitForOperationsAsync</c> extension methods call it; call it directly to wait for operations
 /// that did not come in a response (for example ones found by listing a project's operations).
 /// </summary>
-public static class NeonOperationWaiter
+public static partial class NeonOperationWaiter
 {
     /// <summary>Waits until every operation has finished successfully.</summary>
     /// <param name="operations">The operations as returned by the call that started them.</param>
@@ -41,14 +41,15 @@ public static class NeonOperationWaiter
 
         var states = operations.ToArray();
         ThrowIfAnyFailed(states);
-        return await PollUntilFinalAsync(
+        var time = options.TimeProvider ?? (source as INeonClock)?.Time ?? TimeProvider.System;
+        return await MeasuredAsync(time, () => PollUntilFinalAsync(
             states,
             async (operation, token) => await PollAsync(source, operation, token).ConfigureAwait(false),
             options,
-            options.TimeProvider ?? (source as INeonClock)?.Time ?? TimeProvider.System,
+            time,
             pollFirst: false,
             failOnFailure: true,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -107,7 +107,7 @@ internal sealed class SendPipeline
     {
         var stages = new List<NeonStage>
         {
-            new TracingStage(),                          // one span per call, whatever happens inside
+            new TracingStage(options.BaseUri, redactor), // one span and one duration per call, whatever happens inside
         };
         stages.AddRange(options.Policies(NeonPipelinePosition.PerCall).ConvertAll(policy => (NeonStage)new UserPolicyStage(policy)));
         stages.Add(new ErrorMappingStage(redactor));     // a failure status becomes its typed NeonApiException

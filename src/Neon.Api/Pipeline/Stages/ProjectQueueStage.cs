@@ -26,7 +26,9 @@ internal sealed class ProjectQueueStage(SendPipeline shared) : NeonStage
         {
             call.Activity = $"queued behind the operations of project {projectId}";
             NeonLog.Queue(shared.Logger, request.OperationId, projectId);
+            var queued = call.Elapsed;
             turn = await shared.Gate.EnterAsync(projectId, (operation, token) => PollAsync(operation, call, token), shared.Time, call.Token).ConfigureAwait(false);
+            NeonTelemetry.RecordProjectQueueWait(request.OperationId, call.Elapsed - queued);
         }
 
         try

@@ -31,6 +31,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
                 }
 
                 NeonLog.Retry(shared.Logger, request.OperationId, $"status {(int)response.StatusCode}", decision.Delay, retry + 1, shared.Retry.MaxRetries);
+                NeonTelemetry.RecordRetry(request.OperationId, (int)response.StatusCode, null);
                 response.Dispose();
                 call.Response = null;
             }
@@ -46,6 +47,7 @@ internal sealed class RetryStage(SendPipeline shared) : NeonStage
                 }
 
                 NeonLog.Retry(shared.Logger, request.OperationId, "network failure", decision.Delay, retry + 1, shared.Retry.MaxRetries);
+                NeonTelemetry.RecordRetry(request.OperationId, null, failure);
             }
 
             call.Activity = $"waiting {Durations.Format(decision.Delay)} before retry {retry + 1}";
