@@ -28,6 +28,7 @@ internal static class GeneratorHarness
         "Operations/NeonOperationStatuses.cs",
         "Operations/NeonOperationTimeoutException.cs",
         "Operations/NeonOperationWaiter.cs",
+        "Operations/NeonOperationWaiter.Telemetry.cs",
         "Operations/NeonWaitOptions.cs",
     };
 
@@ -84,10 +85,27 @@ internal static class GeneratorHarness
         #endif
         """;
 
+    /// <summary>A stand-in for the library's telemetry (the real one names types of the pipeline left out here).</summary>
+    private const string NeonTelemetryStub = """
+        namespace Neon.Api;
+
+        /// <summary>Stand-in for the client's meter.</summary>
+        public static class NeonTelemetry
+        {
+            /// <summary>The name of the wait histogram.</summary>
+            public const string OperationWaitMetric = "neon.client.operation_wait.duration";
+
+            internal static bool MeasuresOperationWaits => false;
+
+            internal static void RecordOperationWait(System.TimeSpan waited, System.Exception? failure) { }
+        }
+        """;
+
     public static IEnumerable<(string Path, string Text)> RuntimeSources() =>
         RuntimeFiles.Select(f => ($"src/Neon.Api/{f}", File.ReadAllText(Path.Combine(RepositoryPaths.Library, f))))
             .Append(("Stubs/NeonException.cs", NeonExceptionStub))
-            .Append(("Stubs/TimeProviderTaskExtensions.cs", TimeProviderExtensionsStub));
+            .Append(("Stubs/TimeProviderTaskExtensions.cs", TimeProviderExtensionsStub))
+            .Append(("Stubs/NeonTelemetry.cs", NeonTelemetryStub));
 
     public static CSharpCompilation Compilation(IEnumerable<(string Path, string Text)> sources, CSharpParseOptions? parseOptions = null, string assemblyName = "Neon.Api")
     {
