@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Neon.Api.Operations;
 using Neon.Api.Reliability.Tests.Infrastructure;
+using Neon.Api.Testing;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
@@ -153,8 +154,7 @@ public class TelemetryMetricTests
     public async Task A_wait_for_operations_records_its_duration_on_the_waiters_clock()
     {
         using var waits = Collect<double>(NeonTelemetry.OperationWaitMetric);
-        var clock = new VirtualClock();
-        var options = clock.Options(initialDelay: TimeSpan.FromSeconds(1), backoff: 2);
+        var options = VirtualWait(initialDelay: TimeSpan.FromSeconds(1), backoff: 2);
         var source = new ScriptedOperations("running", "running", "finished");
 
         await NeonOperationWaiter.WaitAsync([new NeonOperationState("op1", "p1", "create_branch", "running")], source, options);
@@ -170,9 +170,9 @@ public class TelemetryMetricTests
         using var waits = Collect<double>(NeonTelemetry.OperationWaitMetric);
         var running = new NeonOperationState("op1", "p1", "create_branch", "running");
 
-        var failing = new VirtualClock().Options(initialDelay: TimeSpan.FromSeconds(1), backoff: 1);
+        var failing = VirtualWait(initialDelay: TimeSpan.FromSeconds(1), backoff: 1);
         await Assert.ThrowsAsync<NeonOperationFailedException>(() => NeonOperationWaiter.WaitAsync([running], new ScriptedOperations("failed"), failing));
-        var slow = new VirtualClock().Options(initialDelay: TimeSpan.FromSeconds(1), backoff: 1, timeout: TimeSpan.FromSeconds(3));
+        var slow = VirtualWait(initialDelay: TimeSpan.FromSeconds(1), backoff: 1, timeout: TimeSpan.FromSeconds(3));
         await Assert.ThrowsAsync<NeonOperationTimeoutException>(() => NeonOperationWaiter.WaitAsync([running], new ScriptedOperations("running"), slow));
 
         var measured = waits.GetMeasurementSnapshot();
@@ -187,25 +187,15 @@ public class TelemetryMetricTests
     private static MetricCollector<T> Collect<T>(string instrument)
         where T : struct => new(meterScope: null, NeonTelemetry.MeterName, instrument);
 
-    /// <summary>A virtual clock that the waiter's delays advance; nothing sleeps.</summary>
-    private sealed class VirtualClock
+    /// <summary>Wait options on a clock of their own that jumps to the end of each poll delay: nothing sleeps, durations are exact.</summary>
+    private static NeonWaitOptions VirtualWait(TimeSpan initialDelay, double backoff, TimeSpan? timeout = null) => new()
     {
-        private TimeSpan _now;
-
-        public NeonWaitOptions Options(TimeSpan initialDelay, double backoff, TimeSpan? timeout = null) => new()
-        {
-            InitialDelay = initialDelay,
-            MaxDelay = TimeSpan.FromMinutes(1),
-            BackoffFactor = backoff,
-            Timeout = timeout ?? TimeSpan.FromMinutes(5),
-            Clock = () => _now,
-            Delay = (delay, _) =>
-            {
-                _now += delay;
-                return Task.CompletedTask;
-            },
-        };
-    }
+        InitialDelay = initialDelay,
+        MaxDelay = TimeSpan.FromMinutes(1),
+        BackoffFactor = backoff,
+        Timeout = timeout ?? TimeSpan.FromMinutes(5),
+        TimeProvider = new FastForwardTimeProvider(),
+    };
 
     /// <summary>Answers each poll with the next status of a script (the last one repeats).</summary>
     private sealed class ScriptedOperations(params string[] statuses) : INeonOperationSource

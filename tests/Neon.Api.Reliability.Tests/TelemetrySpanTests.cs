@@ -157,7 +157,7 @@ public class TelemetrySpanTests
         Assert.That(NeonTelemetry.ObservesCalls, Is.False, "no listener is left over from another test");
         var rest = new TaskCompletionSource().Task;
         var stage = new TracingStage(SenderHarness.BaseAddress, new SecretRedactor(Key));
-        var call = new NeonCall(new NeonRequest("GET", "/projects", "listProjects"), Timeout.InfiniteTimeSpan, bufferSuccessBody: true, readSuccess: null, CancellationToken.None);
+        var call = new NeonCall(new NeonRequest("GET", "/projects", "listProjects"), TimeProvider.System, Timeout.InfiniteTimeSpan, bufferSuccessBody: true, readSuccess: null, CancellationToken.None);
 
         Assert.That(stage.ProcessAsync(call, new StageChain([new FixedStage(rest)], 0)), Is.SameAs(rest));
     }
@@ -165,7 +165,7 @@ public class TelemetrySpanTests
     private static NeonClient CreateClient(Uri baseAddress, int maxRetries = 2) => new(Key, new NeonClientOptions
     {
         BaseUri = baseAddress,
-        Retry = new NeonRetryOptions { MaxRetries = maxRetries, Delay = static (_, _) => Task.CompletedTask },
+        Retry = new NeonRetryOptions { MaxRetries = maxRetries, BaseDelay = TimeSpan.Zero }, // retries without waiting
     });
 
     /// <summary>The rest of the path, as one stage that returns a given task.</summary>
