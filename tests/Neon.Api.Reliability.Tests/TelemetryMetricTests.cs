@@ -20,7 +20,8 @@ namespace Neon.Api.Reliability.Tests;
 /// <summary>
 /// The <c>Neon.Api</c> meter, through its public names: call durations by operation and outcome, retries by reason,
 /// project-queue waits, and waits for operations on the waiter's own clock. Values are asserted only where they are
-/// deterministic (counts, and durations on a virtual clock); real-time durations only for presence and sign.
+/// deterministic (counts, and durations on the virtual clocks of the harness and of the waiter); other durations only
+/// for presence and sign.
 /// </summary>
 [NonParallelizable]
 public class TelemetryMetricTests
@@ -70,6 +71,7 @@ public class TelemetryMetricTests
     public async Task A_call_retried_twice_counts_two_retries_with_their_reason_as_the_log_does()
     {
         using var retries = Collect<long>(NeonTelemetry.RetriesMetric);
+        using var durations = Collect<double>(NeonTelemetry.OperationDurationMetric);
         var logger = new FakeLogger();
         using var harness = new SenderHarness(configure: o => o.Logger = logger);
         int requests = 0;
@@ -87,6 +89,7 @@ public class TelemetryMetricTests
             Assert.That(measured.Select(m => m.Tags["http.response.status_code"]), Has.All.EqualTo(503));
             Assert.That(measured.Select(m => m.Tags[NeonTelemetry.OperationIdAttribute]), Has.All.EqualTo(SenderHarness.OperationId));
             Assert.That(logger.Collector.GetSnapshot().Count(r => r.Level == LogLevel.Information && r.Message.Contains("status 503", StringComparison.Ordinal)), Is.EqualTo(2), "the log tells the same story");
+            Assert.That(durations.LastMeasurement!.Value, Is.GreaterThan(0).And.EqualTo(harness.Clock.Total.TotalSeconds).Within(1e-9), "the call lasted its two retry delays, in virtual time");
         });
     }
 
@@ -143,8 +146,8 @@ public class TelemetryMetricTests
         {
             Assert.That(measured, Has.Count.EqualTo(2), "one per mutation of the project; reads are not queued");
             Assert.That(measured.Select(m => m.Tags[NeonTelemetry.OperationIdAttribute]), Has.All.EqualTo(SenderHarness.OperationId));
-            Assert.That(measured[0].Value, Is.GreaterThanOrEqualTo(0), "nothing to wait for");
-            Assert.That(measured[1].Value, Is.GreaterThan(0), "waited while three polls ran");
+            Assert.That(measured[0].Value, Is.Zero, "nothing to wait for");
+            Assert.That(measured[1].Value, Is.GreaterThan(0).And.EqualTo(harness.Clock.Total.TotalSeconds).Within(1e-9), "the poll delays it waited, in virtual time");
             Assert.That(polls, Is.EqualTo(3));
             Assert.That(waits.Instrument!.Unit, Is.EqualTo("s"));
         });
