@@ -89,23 +89,36 @@ public class FastForwardTimeProvider : FakeTimeProvider
     {
         lock (_forward)
         {
-            while (wait.Due is { } end && _armed.Count > 0)
+            if (wait.Due is not { } end || _armed.Count == 0)
             {
-                var now = GetUtcNow();
-                var next = _armed.Min.Due;
-                if (next > end)
-                {
-                    break;
-                }
+                return;
+            }
 
-                _armed.RemoveWhere(t => t.Due <= next);
-                FastForwards++;
-                if (next > now)
-                {
-                    Advance(next - now);
-                }
+            var now = GetUtcNow();
+            var next = _armed.Min.Due;
+            if (next > end)
+            {
+                return;
+            }
+
+            _armed.RemoveWhere(t => t.Due <= next);
+            FastForwards++;
+            if (next > now)
+            {
+                Advance(next - now);
+            }
+
+            if (next == end)
+            {
+                return;
             }
         }
+
+        // A timer due before the end of the wait fired (a deadline, another caller's wait). Its callbacks may end this
+        // wait through a cancellation that the waiting code registers just after arming the timer, so the next step
+        // waits a moment of real time for that registration (this only orders the jumps; it never decides an outcome
+        // on its own: without the pause the wait would run to its end, as if its cancellation came late).
+        _ = Task.Delay(TimeSpan.FromMilliseconds(1)).ContinueWith(_ => ForwardTo(wait), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private sealed class Timer(FastForwardTimeProvider owner, long id, bool isDeadline) : ITimer
