@@ -107,12 +107,13 @@ internal static class ForwardingEmitter
     private static void WriteClientProperty(SourceWriter w, ForwardingGroupModel model, ForwardingClassModel newClass)
     {
         var field = "__forwarding" + newClass.PropertyName;
+        var type = "global::" + model.FullName;
         w.Line($"partial class {EntryPoint}");
         using (w.Block())
         {
             // The field names the obsolete class, so it is obsolete too (a use inside an obsolete member draws no warning).
             WriteObsolete(w, newClass.Message, ReadmeLink);
-            w.Line($"private {model.TypeName}? {field};");
+            w.Line($"private {type}? {field};");
             w.Line();
             w.Line("/// <summary>");
             w.Line($"/// The operations Neon's spec {Xml(model.PreviousSpec)} tagged <c>{Xml(model.PreviousTag)}</c>, kept so that code written against it compiles;");
@@ -120,8 +121,8 @@ internal static class ForwardingEmitter
             w.Line("/// </summary>");
             WriteObsolete(w, newClass.Message, ReadmeLink);
             w.Line(GeneratedCodeAttribute);
-            w.Line($"public virtual {model.TypeName} {newClass.PropertyName} =>");
-            w.Line($"    {field} ?? global::System.Threading.Interlocked.CompareExchange(ref {field}, new {model.TypeName}(this.Pipeline), null) ?? {field}!;");
+            w.Line($"public virtual {type} {newClass.PropertyName} =>");
+            w.Line($"    {field} ?? global::System.Threading.Interlocked.CompareExchange(ref {field}, new {type}(this.Pipeline), null) ?? {field}!;");
         }
     }
 
