@@ -30,6 +30,9 @@ public sealed partial class NeonApiGenerator
             }
         }
 
+        public static (string HintName, string Source) EmitForwarding(ForwardingGroupModel model) =>
+            ($"{model.FullName}.Forwarding.g.cs", ForwardingEmitter.Emit(model));
+
         public static (string HintName, string Source) EmitWaiting(WaitingModel model) => (
             (model.Namespace.Length == 0 ? string.Empty : model.Namespace + ".") + "NeonOperationWaitingExtensions.g.cs",
             WaitingEmitter.Emit(model));

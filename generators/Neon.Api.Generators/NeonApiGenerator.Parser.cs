@@ -103,7 +103,8 @@ public sealed partial class NeonApiGenerator
                 Operations: operations,
                 Polling: polling,
                 Location: deprecated ? location : null,
-                Diagnostics: diagnostics.ToEquatableArray());
+                Diagnostics: diagnostics.ToEquatableArray(),
+                Group: GroupShape(type));
         }
 
         internal static string PageableName(string methodName) =>
@@ -348,7 +349,7 @@ public sealed partial class NeonApiGenerator
             {
                 reason = "generic";
             }
-            else if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            else if (!IsDeclaredPartial(type))
             {
                 reason = "not declared partial";
             }

@@ -141,7 +141,7 @@ public sealed partial class NeonApiGenerator
             return index;
         }
 
-        private static PageableModel ToPageable(OperationModel operation) => new(
+        internal static PageableModel ToPageable(OperationModel operation) => new(
             operation.PageableMethodName,
             operation.MethodName,
             operation.OperationId,
@@ -154,7 +154,7 @@ public sealed partial class NeonApiGenerator
         /// Keeps declared defaults, and gives <c>= default</c> to the trailing run of nullable and cancellation-token
         /// parameters that have none (NSwag emits the implementing part of a partial method without defaults).
         /// </summary>
-        private static EquatableArray<ParameterModel> WithTrailingDefaults(IEnumerable<ParameterModel> parameters)
+        internal static EquatableArray<ParameterModel> WithTrailingDefaults(IEnumerable<ParameterModel> parameters)
         {
             var list = parameters.ToList();
             for (var i = list.Count - 1; i >= 0; i--)

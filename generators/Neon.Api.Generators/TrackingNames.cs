@@ -17,4 +17,13 @@ internal static class TrackingNames
 
     /// <summary>The diagnostics to report.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>What <c>operation-tags.json</c> says (none when the file is absent).</summary>
+    public const string OperationTags = nameof(OperationTags);
+
+    /// <summary>The moved operations' forwarding members, with their diagnostics.</summary>
+    public const string Forwarding = nameof(Forwarding);
+
+    /// <summary>One model per old group class that gets forwarding members.</summary>
+    public const string ForwardingGroups = nameof(ForwardingGroups);
 }

@@ -16,8 +16,10 @@ namespace Neon.Api.Generators.Tests;
 [TestFixture]
 public sealed class DiagnosticTests
 {
-    private static GeneratorHarness.GeneratorRun Run() =>
-        GeneratorHarness.Run(GeneratorHarness.Library(null, ("Inputs/DiagnosticsSample.cs", RepositoryPaths.Input("DiagnosticsSample.cs"))));
+    private static GeneratorHarness.GeneratorRun Run() => GeneratorHarness.Run(
+        GeneratorHarness.Library(null, ("Inputs/DiagnosticsSample.cs", RepositoryPaths.Input("DiagnosticsSample.cs"))),
+        null,
+        InMemoryAdditionalText.OperationTags("operation-tags.diagnostics.json"));
 
     [TestCase("NEON1001", "listTwoLists", "has 2 list properties of a model type")]
     [TestCase("NEON1002", "listNoShape", "none of the known pagination shapes")]
@@ -28,6 +30,8 @@ public sealed class DiagnosticTests
     [TestCase("NEON1007", "listSealed", "not declared partial")]
     [TestCase("NEON1008", "listTaken", "already has a member named 'ListTakenAllAsync'")]
     [TestCase("NEON1009", "listVoid", "returns 'System.Threading.Tasks.Task'")]
+    [TestCase("NEON1010", "operation-tags.json", "the tag of 'listTwoLists' is not a non-empty string")]
+    [TestCase("NEON1011", "createWork", "moved from tag 'Odd' to 'Work', but no forwarding member was generated in 'OddClient'")]
     public void Each_unsupported_input_draws_its_warning(string id, string subject, string text)
     {
         var run = Run();
@@ -64,7 +68,7 @@ public sealed class DiagnosticTests
         var notes = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "generators", "Neon.Api.Generators", "AnalyzerReleases.Unshipped.md"));
         var ids = DeclaredDescriptors().Select(d => d.Id).ToList();
 
-        Assert.That(ids, Has.Count.EqualTo(9));
+        Assert.That(ids, Has.Count.EqualTo(11));
         Assert.That(ids.Where(id => !notes.Contains(id, StringComparison.Ordinal)), Is.Empty);
     }
 

@@ -20,18 +20,22 @@ public sealed class IncrementalTests
         TrackingNames.ClientTypes,
         TrackingNames.Waiting,
         TrackingNames.Diagnostics,
+        TrackingNames.OperationTags,
+        TrackingNames.Forwarding,
+        TrackingNames.ForwardingGroups,
     };
 
     private static CSharpCompilation Sample() => GeneratorHarness.Library(
         null,
-        ("Inputs/NeonApiSample.cs", RepositoryPaths.Input("NeonApiSample.cs")),
-        ("User/Unrelated.cs", "namespace Neon.Api { internal static class Unrelated { public static int Value => 1; } }"));
+        ForwardingTests.Inputs(("User/Unrelated.cs", "namespace Neon.Api { internal static class Unrelated { public static int Value => 1; } }")));
+
+    private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(null, ForwardingTests.SampleTags());
 
     [Test]
     public void An_unrelated_edit_leaves_every_tracked_step_cached_or_unchanged()
     {
         var compilation = Sample();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
 
         var edited = compilation.ReplaceSyntaxTree(
             compilation.SyntaxTrees.Single(t => t.FilePath == "User/Unrelated.cs"),
@@ -59,7 +63,7 @@ public sealed class IncrementalTests
     public void Editing_one_operation_regenerates_only_its_client()
     {
         var compilation = Sample();
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "Inputs/NeonApiSample.cs");
         var text = tree.ToString().Replace("bool? recoverable = null", "bool? recoverable = null, string? extra = null", StringComparison.Ordinal)
             .Replace("search: search, orgId: orgId", "search: search, orgId: orgId", StringComparison.Ordinal);
@@ -77,9 +81,37 @@ public sealed class IncrementalTests
     }
 
     [Test]
+    public void Editing_the_operation_tags_regenerates_only_the_forwarding_it_changes()
+    {
+        var compilation = Sample();
+        var original = ForwardingTests.SampleTags();
+        var driver = GeneratorHarness.CreateDriver(null, original).RunGenerators(compilation);
+
+        // listProjectOperations no longer moved out of BranchClient: only BranchClient's forwarding file changes.
+        var edited = new InMemoryAdditionalText(
+            original.Path,
+            original.GetText()!.ToString().Replace("\"listProjectOperations\": \"Branch\"", "\"listProjectOperations\": \"Operation\"", StringComparison.Ordinal));
+        var result = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+        var groups = result.TrackedSteps[TrackingNames.ForwardingGroups].SelectMany(s => s.Outputs).ToList();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var step in new[] { TrackingNames.Operations, TrackingNames.AllOperations, TrackingNames.ClientTypes, TrackingNames.Waiting, TrackingNames.Diagnostics })
+            {
+                var reasons = result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+                Assert.That(reasons, Is.All.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged), step);
+            }
+
+            Assert.That(result.TrackedSteps[TrackingNames.OperationTags].SelectMany(s => s.Outputs).Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Modified));
+            Assert.That(groups.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => o.Value.ToString()), Has.Exactly(1).Items.And.All.Contains("BranchClient"));
+            Assert.That(groups.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged), Is.EqualTo(1), "ProjectsOldClient's file stays");
+        });
+    }
+
+    [Test]
     public void Models_hold_no_symbols_syntax_compilations_or_locations()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(Sample()).GetRunResult().Results.Single();
+        var result = Driver().RunGenerators(Sample()).GetRunResult().Results.Single();
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Compilation), typeof(Location), typeof(SemanticModel) };
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var problems = new List<string>();

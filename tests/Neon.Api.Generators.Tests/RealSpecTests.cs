@@ -19,22 +19,7 @@ namespace Neon.Api.Generators.Tests;
 [TestFixture]
 public sealed class RealSpecTests
 {
-    private static readonly string[] Net10Symbols = { "NET10_0", "NET10_0_OR_GREATER", "NET9_0_OR_GREATER", "NET7_0_OR_GREATER", "NETCOREAPP" };
-
-    private static readonly Lazy<CSharpCompilation> Library = new(() =>
-    {
-        var generated = Directory.GetFiles(Path.Combine(RepositoryPaths.Library, "obj"), "NeonApi.g.cs", SearchOption.AllDirectories)
-            .Where(f => f.Contains("net10.0", StringComparison.Ordinal))
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
-        Assert.That(generated, Is.Not.Null, "src/Neon.Api/obj/**/net10.0/**/NeonApi.g.cs not found: build src/Neon.Api first");
-        var handWritten = Directory.GetFiles(RepositoryPaths.Library, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        var options = GeneratorHarness.ModernParseOptions.WithPreprocessorSymbols(
-            GeneratorHarness.ModernParseOptions.PreprocessorSymbolNames.Concat(Net10Symbols));
-        return GeneratorHarness.Compilation(handWritten.Append(generated!).Select(f => (f, File.ReadAllText(f))), options);
-    });
+    private static readonly Lazy<CSharpCompilation> Library = new(() => RealLibrary.Compilation);
 
     [Test]
     public void The_real_clients_get_every_helper_and_compile_cleanly()

@@ -11,6 +11,12 @@ internal static class DiagnosticDescriptors
     /// <summary>The [Obsolete] DiagnosticId of every other deprecated endpoint.</summary>
     public const string DeprecatedObsoleteId = "NEON0002";
 
+    /// <summary>
+    /// The [Obsolete] DiagnosticId of forwarding members: an operation that moved to another tag keeps a member in its
+    /// old group (and a group that no longer exists keeps its class and <c>NeonClient</c> property).
+    /// </summary>
+    public const string MovedObsoleteId = "NEON0003";
+
     /// <summary>The UrlFormat of the emitted [Obsolete]: Neon's API reference page of the operation (lower-cased operationId).</summary>
     public const string ReferenceUrlFormat = "https://api-docs.neon.tech/reference/{0}";
 
@@ -75,6 +81,18 @@ internal static class DiagnosticDescriptors
         "Operation method does not return Task<T>",
         "Operation '{0}' needs generated members, but its method '{1}' returns '{2}' instead of Task<T>, so nothing was generated for it",
         "Raw operation methods return Task<TResponse>; the generator reads the response type to find pagination and operations.");
+
+    public static readonly DiagnosticDescriptor OperationTagsUnreadable = Create(
+        "NEON1010",
+        "Operation tag mapping is not readable",
+        "'{0}' is not fully readable: {1}",
+        "The previous spec's tag of each operation comes from openapi/operation-tags.json: { \"spec\": \"<version>\", \"previous\": { \"spec\": \"<version>\", \"tags\": { \"<operationId>\": \"<tag>\" } } }. Forwarding members are generated from the entries that can be read.");
+
+    public static readonly DiagnosticDescriptor ForwardingNotGenerated = Create(
+        "NEON1011",
+        "Moved operation gets no forwarding member",
+        "Operation '{0}' moved from tag '{1}' to '{2}', but no forwarding member was generated in '{3}': {4}",
+        "An operation that moved to another tag keeps an [Obsolete] member in its old group that forwards to the new one; the old group must be a partial class that reaches the pipeline as the generated groups do, and the name must be free.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
         id,

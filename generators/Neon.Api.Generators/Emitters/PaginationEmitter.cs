@@ -16,13 +16,8 @@ internal static class PaginationEmitter
     {
         var p = pageable.Pagination;
         var itemType = p.ItemType;
-        var parameters = pageable.Parameters.ToList();
-        var token = parameters.FirstOrDefault(x => x.IsCancellationToken);
-        if (token is null)
-        {
-            token = new ParameterModel("cancellationToken", CancellationToken, false, true, "default");
-            parameters.Add(token);
-        }
+        var parameters = ListingParameters(pageable);
+        var token = parameters.First(x => x.IsCancellationToken);
 
         w.Line("/// <summary>");
         w.Line($"/// Lists every item of <c>{pageable.OperationId}</c> (<c>{pageable.HttpMethod} /{Xml(pageable.Path.TrimStart('/'))}</c>) across all pages, fetching each page only");
@@ -35,7 +30,7 @@ internal static class PaginationEmitter
 
         w.Line("/// <returns>The listing; nothing is requested until it is enumerated.</returns>");
         w.Line(GeneratedCodeAttribute);
-        w.Line($"public virtual {Paging}.NeonPageable<{itemType}> {pageable.MethodName}({Parameters(parameters)})");
+        w.Line($"public virtual {ListingType(p)} {pageable.MethodName}({Parameters(parameters)})");
         using (w.Block())
         {
             w.Line($"return {Paging}.NeonPageable.Create<{itemType}>(async (__cursor, __pageSizeHint, __cancellationToken) =>");
@@ -53,6 +48,21 @@ internal static class PaginationEmitter
             }
         }
     }
+
+    /// <summary>The listing method's parameters: the raw method's without the cursor, and a cancellation token at the end if it had none.</summary>
+    public static List<ParameterModel> ListingParameters(PageableModel pageable)
+    {
+        var parameters = pageable.Parameters.ToList();
+        if (!parameters.Any(x => x.IsCancellationToken))
+        {
+            parameters.Add(new ParameterModel("cancellationToken", CancellationToken, false, true, "default"));
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The listing method's return type.</summary>
+    public static string ListingType(PaginationModel pagination) => $"{Paging}.NeonPageable<{pagination.ItemType}>";
 
     private static string ParameterDoc(PageableModel pageable, ParameterModel parameter) =>
         parameter.IsCancellationToken

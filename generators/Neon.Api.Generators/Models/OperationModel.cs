@@ -20,7 +20,8 @@ internal sealed record OperationModel(
     OperationsResponseModel? Operations,
     PollingModel? Polling,
     LocationInfo? Location,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    GroupShapeModel? Group)
 {
     /// <summary>The name of the generated listing method (<c>ListProjectsAsync</c> -> <c>ListProjectsAllAsync</c>).</summary>
     public string PageableMethodName => NameWithoutAsync + "AllAsync";

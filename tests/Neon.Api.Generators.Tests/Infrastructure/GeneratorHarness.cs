@@ -127,15 +127,16 @@ internal static class GeneratorHarness
     public static CSharpCompilation Library(CSharpParseOptions? parseOptions, params (string Path, string Text)[] inputs) =>
         Compilation(RuntimeSources().Concat(inputs), parseOptions);
 
-    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null, params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             new[] { new NeonApiGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: parseOptions ?? ModernParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
+    public static GeneratorRun Run(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null, params AdditionalText[] additionalTexts)
     {
-        var driver = CreateDriver(parseOptions ?? (CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+        var driver = CreateDriver(parseOptions ?? (CSharpParseOptions)compilation.SyntaxTrees.First().Options, additionalTexts)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
