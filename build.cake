@@ -1,6 +1,8 @@
 // Build script: dotnet tool restore && dotnet cake [--target=<name>] [--configuration=Release]
 // Public targets only chain dependencies; the work happens in the small internal tasks (prefixed __).
 
+using System.Text.Json;
+
 ///////////////////////////////////////////////////////////////////////////////
 // ARGUMENTS
 ///////////////////////////////////////////////////////////////////////////////
@@ -26,7 +28,20 @@ var testResults = artifacts + Directory("test-results");
 var benchProject = "./tests/Neon.Api.Benchmarks/Neon.Api.Benchmarks.csproj";
 var benchArtifacts = artifacts + Directory("benchmarks");
 var benchReadyToRunDir = benchArtifacts + Directory("r2r");
+var apiBaselineLogs = artifacts + Directory("api-baseline");
 var msbuild = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("TreatWarningsAsErrors", "true");
+
+// Packages are built as CI builds: deterministic, source paths mapped to /_/, SourceLink to the commit.
+var packMsbuild = new DotNetMSBuildSettings().SetConfiguration(configuration)
+    .WithProperty("TreatWarningsAsErrors", "true")
+    .WithProperty("ContinuousIntegrationBuild", "true");
+
+// Every project under src/ that says <IsPackable>true</IsPackable> is a package (src/Directory.Build.props).
+IEnumerable<FilePath> PackableProjects() => GetFiles("./src/*/*.csproj")
+    .Where(project => System.IO.File.ReadAllText(project.FullPath).Contains("<IsPackable>true</IsPackable>"))
+    .Select(project => (FilePath)project)
+    .OrderBy(project => project.FullPath, StringComparer.Ordinal)
+    .ToList();
 
 Setup(context => Information("Building Neon.Generated ({0})", configuration));
 
@@ -61,16 +76,62 @@ Task("__Test")
 Task("__Pack")
     .Does(() =>
     {
-        foreach (var project in new[] { "./src/Neon.Api/Neon.Api.csproj", "./src/Neon.Api.Testing/Neon.Api.Testing.csproj" })
+        foreach (var project in PackableProjects())
         {
-            DotNetPack(project, new DotNetPackSettings
+            // Rebuilt, not reused: the test build was not a CI build, and a package must hold CI binaries.
+            DotNetBuild(project.FullPath, new DotNetBuildSettings
+            {
+                Configuration = configuration,
+                NoRestore = true,
+                NoIncremental = true,
+                MSBuildSettings = packMsbuild,
+            });
+            DotNetPack(project.FullPath, new DotNetPackSettings
             {
                 Configuration = configuration,
                 NoRestore = true,
                 NoBuild = true,
                 OutputDirectory = packages,
-                MSBuildSettings = msbuild,
+                MSBuildSettings = packMsbuild,
             });
+        }
+    });
+
+// Regenerates the public API baseline of every package after an intended API change: empties each
+// PublicAPI.Unshipped.txt, builds with the analyzer reporting into SARIF logs (src/Directory.Build.targets), and writes
+// back every public symbol not in PublicAPI.Shipped.txt, plus a *REMOVED* line for each shipped one that is gone.
+// What all target frameworks share goes beside the project; what only one has goes under PublicAPI/<tfm>/.
+Task("__ApiBaseline")
+    .Does(() =>
+    {
+        foreach (var project in PackableProjects())
+        {
+            var name = project.GetFilenameWithoutExtension().ToString();
+            var directory = project.GetDirectory();
+            var logs = MakeAbsolute(apiBaselineLogs + Directory(name));
+            EnsureDirectoryExists(logs);
+            CleanDirectory(logs);
+
+            WriteApiFile(directory.CombineWithFilePath("PublicAPI.Unshipped.txt"), Enumerable.Empty<string>());
+            if (!FileExists(directory.CombineWithFilePath("PublicAPI.Shipped.txt")))
+            {
+                WriteApiFile(directory.CombineWithFilePath("PublicAPI.Shipped.txt"), Enumerable.Empty<string>());
+            }
+
+            foreach (var file in GetFiles(directory.FullPath + "/PublicAPI/*/PublicAPI.Unshipped.txt"))
+            {
+                WriteApiFile(file, Enumerable.Empty<string>());
+            }
+
+            DotNetBuild(project.FullPath, new DotNetBuildSettings
+            {
+                Configuration = configuration,
+                NoRestore = true,
+                NoIncremental = true,
+                MSBuildSettings = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("NeonApiBaselineLog", logs.FullPath + "/"),
+            });
+
+            WriteApiBaseline(name, directory, logs);
         }
     });
 
@@ -112,6 +173,87 @@ Task("__Benchmarks")
     });
 
 ///////////////////////////////////////////////////////////////////////////////
+// HELPERS
+///////////////////////////////////////////////////////////////////////////////
+
+// A public API file: "#nullable enable" (the analyzer then tracks nullability), then one symbol a line.
+void WriteApiFile(FilePath path, IEnumerable<string> lines)
+{
+    EnsureDirectoryExists(path.GetDirectory());
+    System.IO.File.WriteAllText(path.FullPath, string.Join("\n", new[] { "#nullable enable" }.Concat(lines)) + "\n");
+}
+
+// Reads what the analyzer reported for each target framework and writes the Unshipped files from it.
+void WriteApiBaseline(string name, DirectoryPath directory, DirectoryPath logs)
+{
+    var frameworks = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+    foreach (var log in GetFiles(logs.FullPath + "/" + name + ".*.sarif"))
+    {
+        var framework = log.GetFilenameWithoutExtension().ToString().Substring(name.Length + 1);
+        var lines = new SortedSet<string>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(log.FullPath));
+        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            foreach (var result in run.GetProperty("results").EnumerateArray())
+            {
+                if (result.TryGetProperty("suppressions", out _))
+                {
+                    continue;
+                }
+
+                var rule = result.GetProperty("ruleId").GetString();
+                if (rule == "RS0016")
+                {
+                    // The analyzer puts the exact line (nullability included) in the diagnostic's properties.
+                    lines.Add(result.GetProperty("properties").GetProperty("customProperties").GetProperty("APIName").GetString()!);
+                }
+                else if (rule == "RS0017")
+                {
+                    // "Symbol '<line>' is part of the declared API, but is either not public or could not be found"
+                    var message = result.GetProperty("message").GetProperty("text").GetString()!;
+                    var start = message.IndexOf('\'') + 1;
+                    lines.Add("*REMOVED*" + message.Substring(start, message.LastIndexOf("' is part of", StringComparison.Ordinal) - start));
+                }
+                else if (rule is "RS0024" or "RS0025" or "RS0048")
+                {
+                    throw new CakeException($"{name} ({framework}): {result.GetProperty("message").GetProperty("text").GetString()}");
+                }
+            }
+        }
+
+        frameworks[framework] = lines;
+    }
+
+    if (frameworks.Count == 0)
+    {
+        throw new CakeException($"{name}: the build wrote no analyzer log to {logs}; is Microsoft.CodeAnalysis.PublicApiAnalyzers referenced?");
+    }
+
+    var shared = new SortedSet<string>(frameworks.Values.First(), StringComparer.Ordinal);
+    foreach (var lines in frameworks.Values.Skip(1))
+    {
+        shared.IntersectWith(lines);
+    }
+
+    WriteApiFile(directory.CombineWithFilePath("PublicAPI.Unshipped.txt"), shared);
+    Information("{0}: {1} line(s) in PublicAPI.Unshipped.txt", name, shared.Count);
+    foreach (var (framework, lines) in frameworks)
+    {
+        var own = lines.Where(line => !shared.Contains(line)).ToList();
+        var unshipped = directory.Combine("PublicAPI").Combine(framework).CombineWithFilePath("PublicAPI.Unshipped.txt");
+        if (own.Count > 0)
+        {
+            WriteApiFile(unshipped, own);
+            Information("{0}: {1} line(s) only in {2}", name, own.Count, framework);
+        }
+        else if (FileExists(unshipped) && !FileExists(unshipped.GetDirectory().CombineWithFilePath("PublicAPI.Shipped.txt")))
+        {
+            DeleteFile(unshipped);
+        }
+    }
+}
+
+///////////////////////////////////////////////////////////////////////////////
 // TARGETS
 ///////////////////////////////////////////////////////////////////////////////
 
@@ -120,6 +262,7 @@ Task("Test").IsDependentOn("Build").IsDependentOn("__Test");
 Task("Pack").IsDependentOn("__Clean").IsDependentOn("Test").IsDependentOn("__Pack");
 Task("QuickStart").IsDependentOn("Build").IsDependentOn("__QuickStart");
 Task("Benchmarks").IsDependentOn("__BenchmarksReadyToRun").IsDependentOn("__Benchmarks");
+Task("ApiBaseline").IsDependentOn("__Restore").IsDependentOn("__ApiBaseline").IsDependentOn("__Build");
 Task("Default").IsDependentOn("Pack");
 
 ///////////////////////////////////////////////////////////////////////////////
