@@ -20,8 +20,11 @@ internal static class DiagnosticDescriptors
     /// <summary>The UrlFormat of the emitted [Obsolete]: Neon's API reference page of the operation (lower-cased operationId).</summary>
     public const string ReferenceUrlFormat = "https://api-docs.neon.tech/reference/{0}";
 
-    /// <summary>The repository's home page: the one place the generator names it.</summary>
-    public const string RepositoryUrl = "https://github.com/neon-dotnet/neon-api-dotnet";
+    /// <summary>
+    /// The repository's home page: the MSBuild property <c>NeonRepositoryUrl</c> (Directory.Build.props), which also
+    /// gives the packages their project and repository URLs, written into <c>ThisRepository.g.cs</c> at build time.
+    /// </summary>
+    public const string RepositoryUrl = ThisRepository.Url;
 
     /// <summary>The help link of every descriptor: the README section on what the generator reads and reports.</summary>
     public const string HelpLink = RepositoryUrl + "/blob/main/README.md#how-the-source-generator-finds-its-inputs";
