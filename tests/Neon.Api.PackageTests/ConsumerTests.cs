@@ -99,7 +99,7 @@ public class ConsumerTests
     public void The_netstandard_library_compiles_against_the_netstandard2_0_assets()
     {
         Assert.That(File.Exists(Path.Combine(Workspace, Library, "bin", "Release", "netstandard2.0", Library + ".dll")), Is.True);
-        AssertResolved(Library, ".NETStandard,Version=v2.0", PackageRun.State.Client, "lib/netstandard2.0/Neon.Api.dll");
+        AssertResolved(Library, "netstandard2.0", PackageRun.State.Client, "lib/netstandard2.0/Neon.Api.dll");
     }
 
     [Test]
@@ -113,8 +113,8 @@ public class ConsumerTests
         }
 
         using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(Workspace, ReadmeApp, "obj", "project.assets.json")));
-        var folders = assets.RootElement.GetProperty("packageFolders").EnumerateObject().Select(p => Path.GetFullPath(p.Name)).ToList();
-        Assert.That(folders, Is.EqualTo(new[] { Path.GetFullPath(PackageRun.State.Consumers.PackagesFolder) + Path.DirectorySeparatorChar }), "only this workspace's packages folder");
+        var folders = assets.RootElement.GetProperty("packageFolders").EnumerateObject().Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p.Name))).ToList();
+        Assert.That(folders, Is.EqualTo(new[] { Path.TrimEndingDirectorySeparator(Path.GetFullPath(PackageRun.State.Consumers.PackagesFolder)) }), "only this workspace's packages folder");
     }
 
     private static async Task<string> RunAppAsync(string app, string framework, params string[] arguments)
@@ -133,7 +133,10 @@ public class ConsumerTests
     private static void AssertResolved(string project, string framework, PackedPackage package, string compileAsset)
     {
         using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(Workspace, project, "obj", "project.assets.json")));
-        var target = assets.RootElement.GetProperty("targets").EnumerateObject().Single(t => t.Name == framework || t.Name.StartsWith(framework, StringComparison.Ordinal));
+        var targets = assets.RootElement.GetProperty("targets").EnumerateObject().ToList();
+        Assert.That(targets.Select(t => t.Name), Has.Exactly(1).Items, $"{project}: one target framework");
+        Assert.That(assets.RootElement.GetProperty("project").GetProperty("frameworks").EnumerateObject().Select(f => f.Name), Is.EqualTo(new[] { framework }), project);
+        var target = targets[0];
         var library = target.Value.GetProperty($"{package.Id}/{package.Version}");
         Assert.That(library.GetProperty("compile").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { compileAsset }), $"{project} ({framework})");
     }
