@@ -15,7 +15,7 @@ namespace Neon.Api.PackageTests;
 /// <summary>
 /// Consumers restored and built from this run's feed, warnings as errors: a net10.0 console app running the
 /// README's first example against the emulator package, a net8.0 app running the emulator package's first example
-/// and a netstandard2.0 library that uses the client. Built once (one solution), then each app is run.
+/// and a netstandard2.0 library that uses the client (its listings and its options, clock included). Built once (one solution), then each app is run.
 /// </summary>
 public class ConsumerTests
 {
@@ -183,6 +183,10 @@ public class ConsumerTests
         /// <summary>A netstandard2.0 library of the kind internal tools share: it lists a project's branches.</summary>
         public static class BranchReport
         {
+            /// <summary>A client with options set here, on netstandard2.0: the clock is the TimeProvider of Microsoft.Bcl.TimeProvider.</summary>
+            public static NeonClient CreateClient(string apiKey, System.Net.Http.HttpMessageHandler handler) =>
+                new NeonClient(apiKey, handler, new NeonClientOptions { ApplicationName = "netstandard-library/1.0", TimeProvider = TimeProvider.System });
+
             public static async Task<string> DescribeAsync(NeonClient neon, string projectId, CancellationToken cancellationToken = default)
             {
                 try
@@ -255,7 +259,7 @@ public class ConsumerTests
 
             // The netstandard2.0 library (test), on an emulator of its own; the project is named by the first argument.
             using (var libraryEmulator = new FakeNeon(new FakeNeonOptions { OperationDuration = TimeSpan.Zero }))
-            using (var libraryClient = new NeonClient(FakeNeon.DefaultApiKey, libraryEmulator.CreateHandler()))
+            using (var libraryClient = NetStandardLibrary.BranchReport.CreateClient(FakeNeon.DefaultApiKey, libraryEmulator.CreateHandler()))
             {
                 var libraryProject = await libraryClient.Project.CreateProjectAsync(new ProjectCreateRequest { Project = new ProjectCreateRequestProject { Name = args[0] } });
                 Console.WriteLine("library: " + await NetStandardLibrary.BranchReport.DescribeAsync(libraryClient, libraryProject.Project.Id));
