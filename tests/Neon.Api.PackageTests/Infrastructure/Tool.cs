@@ -106,7 +106,9 @@ internal static class Tool
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var list = arguments.ToList();
+        var started = Stopwatch.GetTimestamp();
         var result = await RunAsync("dotnet", list, workingDirectory, limit, environment);
+        TestContext.Progress.WriteLine($"{Describe("dotnet", list.Take(2))}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
         Assert.That(result.ExitCode, Is.Zero, $"{Describe("dotnet", list)} failed:\n{Tail(result.Output)}");
         return result;
     }
