@@ -83,9 +83,10 @@ public class ConsumerTests
         var projectName = "pkgtest-" + Guid.NewGuid().ToString("N")[..8];
         var output = await RunAppAsync(EmulatorApp, "net8.0", projectName);
 
-        var listed = Regex.Matches(output, @"(?m)^(\S+) \((br-[\w-]+)\)$").Select(m => m.Groups[1].Value).ToList();
+        var listed = Regex.Matches(output, @"(?m)^(\S+) \((br-[\w-]+)\) (\w+)$").Select(m => (Name: m.Groups[1].Value, State: m.Groups[3].Value)).ToList();
         var snippetBranch = Regex.Match(EmulatorSnippet(), @"new BranchCreateRequestBranch \{ Name = ""([^""]+)"" \}").Groups[1].Value;
-        Assert.That(listed, Is.EquivalentTo(new[] { "main", snippetBranch }), output);
+        Assert.That(listed.Select(b => b.Name), Is.EquivalentTo(new[] { "main", snippetBranch }), output);
+        Assert.That(listed.Select(b => b.State), Has.All.EqualTo("ready"), "the operations finished (on the fast-forward clock)");
         Assert.That(Regex.Match(output, @"the emulator answered (\d+) request\(s\)").Groups[1].Value, Does.Match("^[1-9][0-9]*$"), output);
 
         // The netstandard2.0 library, compiled against the netstandard2.0 assets, works with the net8.0 client.
