@@ -67,6 +67,16 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// <summary>The operationIds the emulator implements; every other operation of the spec answers 501.</summary>
     public IReadOnlyCollection<string> ImplementedOperationIds => _emulator.ImplementedOperationIds;
 
+    /// <summary>
+    /// The operationIds the emulator has handlers for but leaves out because the spec it is built with lacks them (an
+    /// older spec vendored); empty with the spec the package ships with. Their routes answer 404 with a
+    /// <c>GeneralError</c> naming the operation and <see cref="SpecVersion"/>.
+    /// </summary>
+    public IReadOnlyCollection<string> LeftOutOperationIds => _emulator.LeftOutOperationIds;
+
+    /// <summary>The spec the emulator is built with, as <c>package version</c> (for example <c>@neondatabase/api-client 2.7.3</c>).</summary>
+    public string SpecVersion => _emulator.SpecVersion;
+
     /// <summary>Starts an emulator behind a real HTTP server on 127.0.0.1 and an ephemeral port.</summary>
     /// <param name="options">Settings and fault knobs; the defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

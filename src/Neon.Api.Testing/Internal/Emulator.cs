@@ -26,38 +26,53 @@ internal sealed class Emulator
 
     private readonly object _gate = new();
     private readonly EmulatorState _state;
-    private readonly RouteHandlers _handlers = new();
+    private readonly SpecRouteTable _spec;
+    private readonly HandlerBinding _binding;
     private readonly Random _faultRandom;
 
     public Emulator(FakeNeonOptions options, FakeNeonCounters counters)
+        : this(options, counters, SpecRouteTable.Embedded)
+    {
+    }
+
+    /// <summary>An emulator of <paramref name="spec"/> (tests give it other specs than the embedded one).</summary>
+    internal Emulator(FakeNeonOptions options, FakeNeonCounters counters, SpecRouteTable spec)
     {
         Options = options;
         Counters = counters;
         _state = new EmulatorState(options);
         _faultRandom = new Random(options.Seed);
-        ProjectsApi.Register(_handlers);
-        BranchesApi.Register(_handlers);
-        EndpointsApi.Register(_handlers);
-        DatabasesApi.Register(_handlers);
-        RolesApi.Register(_handlers);
-        OperationsApi.Register(_handlers);
-        AccountApi.Register(_handlers);
-        BucketsApi.Register(_handlers);
-
-        var known = SpecRouteTable.Routes.Select(r => r.OperationId).ToHashSet(StringComparer.Ordinal);
-        var strays = _handlers.OperationIds.Where(id => !known.Contains(id)).ToList();
-        if (strays.Count > 0)
-        {
-            throw new InvalidOperationException($"Handlers for operations missing from the spec: {string.Join(", ", strays)}");
-        }
+        _spec = spec;
+        _binding = HandlerBinding.Bind(AllHandlers(), spec);
     }
 
     public FakeNeonOptions Options { get; }
 
     public FakeNeonCounters Counters { get; }
 
-    /// <summary>The operationIds the emulator implements.</summary>
-    public IReadOnlyCollection<string> ImplementedOperationIds => _handlers.OperationIds.ToArray();
+    /// <summary>The operationIds the emulator implements: those of its handlers that the spec lists.</summary>
+    public IReadOnlyCollection<string> ImplementedOperationIds => _binding.Implemented.Keys.ToArray();
+
+    /// <summary>The operationIds of handlers left out because the spec lacks their operation.</summary>
+    public IReadOnlyCollection<string> LeftOutOperationIds => _binding.LeftOut.Select(r => r.OperationId).ToArray();
+
+    /// <summary>Where the spec came from, for example <c>@neondatabase/api-client 2.7.3</c>.</summary>
+    public string SpecVersion => _spec.Version;
+
+    /// <summary>Every handler the emulator has, whatever the spec.</summary>
+    internal static RouteHandlers AllHandlers()
+    {
+        var handlers = new RouteHandlers();
+        ProjectsApi.Register(handlers);
+        BranchesApi.Register(handlers);
+        EndpointsApi.Register(handlers);
+        DatabasesApi.Register(handlers);
+        RolesApi.Register(handlers);
+        OperationsApi.Register(handlers);
+        AccountApi.Register(handlers);
+        BucketsApi.Register(handlers);
+        return handlers;
+    }
 
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -114,7 +129,7 @@ internal sealed class Emulator
 
             var method = request.Method.Method.ToUpperInvariant();
             var route = Route(method, request.RequestUri, out var parameters);
-            if (!_handlers.TryGet(route.OperationId, out var entry))
+            if (!_binding.Implemented.TryGetValue(route.OperationId, out var entry))
             {
                 throw new ApiError(
                     HttpStatusCode.NotImplemented,
@@ -203,7 +218,7 @@ internal sealed class Emulator
         return null;
     }
 
-    private static SpecRoute Route(string method, Uri? uri, out Dictionary<string, string> parameters)
+    private SpecRoute Route(string method, Uri? uri, out Dictionary<string, string> parameters)
     {
         var path = uri?.AbsolutePath ?? "/";
         if (!path.StartsWith(BasePath + "/", StringComparison.Ordinal))
@@ -215,8 +230,20 @@ internal sealed class Emulator
             .Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(Uri.UnescapeDataString)
             .ToArray();
-        return SpecRouteTable.Match(method, segments, out parameters)
-            ?? throw ApiError.NotFound($"no route for {method} {path}");
+        if (_spec.Match(method, segments, out parameters) is { } route)
+        {
+            return route;
+        }
+
+        // A newer spec's operation, with an older spec vendored: Neon at that version has no such route either.
+        if (SpecRouteTable.MatchAmong(_binding.LeftOut, method, segments, out _) is { } absent)
+        {
+            throw ApiError.NotFound(
+                $"no route for {method} {path}: operation {absent.OperationId} ({absent.Method} {absent.Template}) is not in the API spec "
+                + $"this emulator is built with ({_spec.Version})");
+        }
+
+        throw ApiError.NotFound($"no route for {method} {path}");
     }
 
     /// <summary>

@@ -10,10 +10,10 @@ internal static class AccountApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("listApiKeys", ListKeys);
-        handlers.Add("createApiKey", CreateKey);
-        handlers.Add("revokeApiKey", RevokeKey);
-        handlers.Add("getActiveRegions", ListRegions);
+        handlers.Add("listApiKeys", "GET /api_keys", ListKeys);
+        handlers.Add("createApiKey", "POST /api_keys", CreateKey);
+        handlers.Add("revokeApiKey", "DELETE /api_keys/{key_id}", RevokeKey);
+        handlers.Add("getActiveRegions", "GET /regions", ListRegions);
     }
 
     private static ApiResult ListKeys(RequestContext context) =>

@@ -13,15 +13,15 @@ internal static class BranchesApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("createProjectBranch", Create);
-        handlers.Add("listProjectBranches", List);
-        handlers.Add("countProjectBranches", Count);
-        handlers.Add("getProjectBranch", Get);
-        handlers.Add("updateProjectBranch", Update);
-        handlers.Add("deleteProjectBranch", Delete);
-        handlers.Add("setDefaultProjectBranch", SetDefault);
-        handlers.Add("restoreProjectBranch", Restore);
-        handlers.Add("listProjectBranchEndpoints", ListEndpoints);
+        handlers.Add("createProjectBranch", "POST /projects/{project_id}/branches", Create);
+        handlers.Add("listProjectBranches", "GET /projects/{project_id}/branches", List);
+        handlers.Add("countProjectBranches", "GET /projects/{project_id}/branches/count", Count);
+        handlers.Add("getProjectBranch", "GET /projects/{project_id}/branches/{branch_id}", Get);
+        handlers.Add("updateProjectBranch", "PATCH /projects/{project_id}/branches/{branch_id}", Update);
+        handlers.Add("deleteProjectBranch", "DELETE /projects/{project_id}/branches/{branch_id}", Delete);
+        handlers.Add("setDefaultProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/set_as_default", SetDefault);
+        handlers.Add("restoreProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/restore", Restore);
+        handlers.Add("listProjectBranchEndpoints", "GET /projects/{project_id}/branches/{branch_id}/endpoints", ListEndpoints);
     }
 
     private static ApiResult Create(RequestContext context)

@@ -26,13 +26,13 @@ internal static class BucketsApi
 
     public static void Register(RouteHandlers handlers)
     {
-        handlers.AddUnlocked("createProjectBranchBucket", Create);
-        handlers.Add("listProjectBranchBuckets", List);
-        handlers.AddUnlocked("deleteProjectBranchBucket", Delete);
-        handlers.Add("listProjectBranchBucketObjects", ListObjects);
-        handlers.Add("getProjectBranchBucketObject", Download);
-        handlers.AddUnlocked("deleteProjectBranchBucketObject", DeleteObject);
-        handlers.AddUnlocked("deleteProjectBranchBucketObjectsByPrefix", DeleteObjectsByPrefix);
+        handlers.AddUnlocked("createProjectBranchBucket", "POST /projects/{project_id}/branches/{branch_id}/buckets", Create);
+        handlers.Add("listProjectBranchBuckets", "GET /projects/{project_id}/branches/{branch_id}/buckets", List);
+        handlers.AddUnlocked("deleteProjectBranchBucket", "DELETE /projects/{project_id}/branches/{branch_id}/buckets/{bucket_name}", Delete);
+        handlers.Add("listProjectBranchBucketObjects", "GET /projects/{project_id}/branches/{branch_id}/buckets/{bucket_name}/objects", ListObjects);
+        handlers.Add("getProjectBranchBucketObject", "GET /projects/{project_id}/branches/{branch_id}/buckets/{bucket_name}/objects/{object_key}/download", Download);
+        handlers.AddUnlocked("deleteProjectBranchBucketObject", "DELETE /projects/{project_id}/branches/{branch_id}/buckets/{bucket_name}/objects/{object_key}", DeleteObject);
+        handlers.AddUnlocked("deleteProjectBranchBucketObjectsByPrefix", "DELETE /projects/{project_id}/branches/{branch_id}/buckets/{bucket_name}/objects-by-prefix", DeleteObjectsByPrefix);
     }
 
     /// <summary>Null when <paramref name="name"/> is a valid bucket name, else why not.</summary>

@@ -10,11 +10,11 @@ internal static class DatabasesApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("listProjectBranchDatabases", List);
-        handlers.Add("createProjectBranchDatabase", Create);
-        handlers.Add("getProjectBranchDatabase", Get);
-        handlers.Add("updateProjectBranchDatabase", Update);
-        handlers.Add("deleteProjectBranchDatabase", Delete);
+        handlers.Add("listProjectBranchDatabases", "GET /projects/{project_id}/branches/{branch_id}/databases", List);
+        handlers.Add("createProjectBranchDatabase", "POST /projects/{project_id}/branches/{branch_id}/databases", Create);
+        handlers.Add("getProjectBranchDatabase", "GET /projects/{project_id}/branches/{branch_id}/databases/{database_name}", Get);
+        handlers.Add("updateProjectBranchDatabase", "PATCH /projects/{project_id}/branches/{branch_id}/databases/{database_name}", Update);
+        handlers.Add("deleteProjectBranchDatabase", "DELETE /projects/{project_id}/branches/{branch_id}/databases/{database_name}", Delete);
     }
 
     private static ApiResult List(RequestContext context)

@@ -11,14 +11,14 @@ internal static class EndpointsApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("createProjectEndpoint", Create);
-        handlers.Add("listProjectEndpoints", List);
-        handlers.Add("getProjectEndpoint", Get);
-        handlers.Add("updateProjectEndpoint", Update);
-        handlers.Add("deleteProjectEndpoint", Delete);
-        handlers.Add("startProjectEndpoint", Start);
-        handlers.Add("suspendProjectEndpoint", Suspend);
-        handlers.Add("restartProjectEndpoint", Restart);
+        handlers.Add("createProjectEndpoint", "POST /projects/{project_id}/endpoints", Create);
+        handlers.Add("listProjectEndpoints", "GET /projects/{project_id}/endpoints", List);
+        handlers.Add("getProjectEndpoint", "GET /projects/{project_id}/endpoints/{endpoint_id}", Get);
+        handlers.Add("updateProjectEndpoint", "PATCH /projects/{project_id}/endpoints/{endpoint_id}", Update);
+        handlers.Add("deleteProjectEndpoint", "DELETE /projects/{project_id}/endpoints/{endpoint_id}", Delete);
+        handlers.Add("startProjectEndpoint", "POST /projects/{project_id}/endpoints/{endpoint_id}/start", Start);
+        handlers.Add("suspendProjectEndpoint", "POST /projects/{project_id}/endpoints/{endpoint_id}/suspend", Suspend);
+        handlers.Add("restartProjectEndpoint", "POST /projects/{project_id}/endpoints/{endpoint_id}/restart", Restart);
     }
 
     private static ApiResult Create(RequestContext context)

@@ -10,8 +10,8 @@ internal static class OperationsApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("getProjectOperation", Get);
-        handlers.Add("listProjectOperations", List);
+        handlers.Add("getProjectOperation", "GET /projects/{project_id}/operations/{operation_id}", Get);
+        handlers.Add("listProjectOperations", "GET /projects/{project_id}/operations", List);
     }
 
     private static ApiResult Get(RequestContext context)

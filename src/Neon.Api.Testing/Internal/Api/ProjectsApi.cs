@@ -15,13 +15,13 @@ internal static class ProjectsApi
 
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("createProject", Create);
-        handlers.Add("getProject", Get);
-        handlers.Add("listProjects", List);
-        handlers.Add("updateProject", Update);
-        handlers.Add("deleteProject", Delete);
-        handlers.Add("recoverProject", Recover);
-        handlers.Add("getConnectionURI", ConnectionUri);
+        handlers.Add("createProject", "POST /projects", Create);
+        handlers.Add("getProject", "GET /projects/{project_id}", Get);
+        handlers.Add("listProjects", "GET /projects", List);
+        handlers.Add("updateProject", "PATCH /projects/{project_id}", Update);
+        handlers.Add("deleteProject", "DELETE /projects/{project_id}", Delete);
+        handlers.Add("recoverProject", "POST /projects/{project_id}/recover", Recover);
+        handlers.Add("getConnectionURI", "GET /projects/{project_id}/connection_uri", ConnectionUri);
     }
 
     private static ApiResult Create(RequestContext context)

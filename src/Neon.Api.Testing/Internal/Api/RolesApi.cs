@@ -11,12 +11,12 @@ internal static class RolesApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("listProjectBranchRoles", List);
-        handlers.Add("createProjectBranchRole", Create);
-        handlers.Add("getProjectBranchRole", Get);
-        handlers.Add("deleteProjectBranchRole", Delete);
-        handlers.Add("getProjectBranchRolePassword", RevealPassword);
-        handlers.Add("resetProjectBranchRolePassword", ResetPassword);
+        handlers.Add("listProjectBranchRoles", "GET /projects/{project_id}/branches/{branch_id}/roles", List);
+        handlers.Add("createProjectBranchRole", "POST /projects/{project_id}/branches/{branch_id}/roles", Create);
+        handlers.Add("getProjectBranchRole", "GET /projects/{project_id}/branches/{branch_id}/roles/{role_name}", Get);
+        handlers.Add("deleteProjectBranchRole", "DELETE /projects/{project_id}/branches/{branch_id}/roles/{role_name}", Delete);
+        handlers.Add("getProjectBranchRolePassword", "GET /projects/{project_id}/branches/{branch_id}/roles/{role_name}/reveal_password", RevealPassword);
+        handlers.Add("resetProjectBranchRolePassword", "POST /projects/{project_id}/branches/{branch_id}/roles/{role_name}/reset_password", ResetPassword);
     }
 
     private static ApiResult List(RequestContext context)

@@ -2,32 +2,58 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Neon.Api.Testing.Internal.Routing;
 
 /// <summary>
-/// Every path+method of the vendored spec (embedded in this assembly), read once.
+/// Every path+method of one spec: the vendored one (embedded in this assembly, see <see cref="Embedded"/>), or, in
+/// tests, any other spec text.
 /// </summary>
 /// <remarks>
 /// The spec is a generated YAML file with a fixed layout (paths at two spaces, methods at four,
 /// <c>operationId</c> at six), so a line scanner is enough and keeps the package free of a YAML
 /// dependency. The tests check the table against a full OpenAPI parser.
 /// </remarks>
-internal static partial class SpecRouteTable
+internal sealed partial class SpecRouteTable
 {
-    private const string ResourceName = "Neon.Api.Testing.openapi.yaml";
+    private const string SpecResourceName = "Neon.Api.Testing.openapi.yaml";
+    private const string ProvenanceResourceName = "Neon.Api.Testing.provenance.json";
 
-    private static readonly Lazy<IReadOnlyList<SpecRoute>> LazyRoutes = new(Load);
+    private static readonly Lazy<SpecRouteTable> LazyEmbedded = new(LoadEmbedded);
 
-    public static IReadOnlyList<SpecRoute> Routes => LazyRoutes.Value;
+    public SpecRouteTable(IReadOnlyList<SpecRoute> routes, string version)
+    {
+        Routes = routes;
+        Version = version;
+    }
 
-    /// <summary>The result of routing a request path and method.</summary>
-    public static SpecRoute? Match(string method, IReadOnlyList<string> path, out Dictionary<string, string> parameters)
+    /// <summary>The table of the spec this assembly was built with.</summary>
+    public static SpecRouteTable Embedded => LazyEmbedded.Value;
+
+    public IReadOnlyList<SpecRoute> Routes { get; }
+
+    /// <summary>Where the spec came from, for messages: <c>@neondatabase/api-client 2.7.3</c>, or what a test says.</summary>
+    public string Version { get; }
+
+    /// <summary>The route of an operation of this spec, or null when the spec lacks it.</summary>
+    public SpecRoute? Find(string operationId) => Routes.FirstOrDefault(r => string.Equals(r.OperationId, operationId, StringComparison.Ordinal));
+
+    /// <summary>The route with exactly this method and path template, or null.</summary>
+    public SpecRoute? Find(string method, string template) =>
+        Routes.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.Ordinal) && string.Equals(r.Template, template, StringComparison.Ordinal));
+
+    /// <summary>The most specific route matching a request path and method, or null.</summary>
+    public SpecRoute? Match(string method, IReadOnlyList<string> path, out Dictionary<string, string> parameters) =>
+        MatchAmong(Routes, method, path, out parameters);
+
+    /// <summary>The most specific of <paramref name="routes"/> matching a request path and method, or null.</summary>
+    public static SpecRoute? MatchAmong(IEnumerable<SpecRoute> routes, string method, IReadOnlyList<string> path, out Dictionary<string, string> parameters)
     {
         SpecRoute? best = null;
         parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var route in Routes)
+        foreach (var route in routes)
         {
             if (!string.Equals(route.Method, method, StringComparison.Ordinal)
                 || !route.TryMatch(path, out var candidate))
@@ -84,10 +110,11 @@ internal static partial class SpecRouteTable
         return routes;
     }
 
-    private static SpecRoute[] Load()
+    private static SpecRouteTable LoadEmbedded()
     {
-        using var stream = typeof(SpecRouteTable).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded spec '{ResourceName}' is missing.");
+        var assembly = typeof(SpecRouteTable).Assembly;
+        using var stream = assembly.GetManifestResourceStream(SpecResourceName)
+            ?? throw new InvalidOperationException($"Embedded spec '{SpecResourceName}' is missing.");
         using var reader = new StreamReader(stream);
         var routes = Parse(reader);
         if (routes.Count == 0)
@@ -95,7 +122,33 @@ internal static partial class SpecRouteTable
             throw new InvalidOperationException("The embedded spec lists no operations.");
         }
 
-        return routes.ToArray();
+        return new SpecRouteTable(routes.ToArray(), ReadVersion(assembly.GetManifestResourceStream(ProvenanceResourceName)));
+    }
+
+    /// <summary>"package version" from <c>openapi/provenance.json</c>; "the vendored spec" when it cannot be read.</summary>
+    private static string ReadVersion(Stream? provenance)
+    {
+        const string Unknown = "the vendored spec";
+        if (provenance is null)
+        {
+            return Unknown;
+        }
+
+        using (provenance)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(provenance);
+                var root = document.RootElement;
+                var package = root.TryGetProperty("package", out var p) ? p.GetString() : null;
+                var version = root.TryGetProperty("version", out var v) ? v.GetString() : null;
+                return version is null ? Unknown : $"{package ?? "spec"} {version}";
+            }
+            catch (JsonException)
+            {
+                return Unknown;
+            }
+        }
     }
 
     [GeneratedRegex(@"^  (/[^:\s]*):\s*$")]
