@@ -8,7 +8,10 @@ using NUnit.Framework;
 
 namespace Neon.Api.Generators.Tests.Behaviour;
 
-/// <summary>The generated listing methods, through the real client and MockHttp.</summary>
+/// <summary>
+/// The generated listing methods, through the real client and MockHttp. The truncation shape, which only bucket object
+/// listings have, is in <c>OperationSpecific/TruncationListingTests</c>.
+/// </summary>
 [TestFixture]
 public sealed class PaginationBehaviourTests
 {
@@ -116,28 +119,6 @@ public sealed class PaginationBehaviourTests
         _api.Expect(HttpMethod.Get, "projects/p-1/branches", Json.Branches(null));
 
         Assert.That(await _api.Client.Branch.ListProjectBranchesAllAsync("p-1").ToListAsync(), Is.Empty);
-        Assert.That(_api.Requests, Has.Count.EqualTo(1));
-    }
-
-    [Test]
-    public async Task Truncation_shape_follows_next_cursor_until_not_truncated()
-    {
-        const string path = "projects/p-1/branches/br-1/buckets/files/objects";
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k2", true, "k1", "k2"), ("prefix", "img/"), ("limit", "1000"));
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k3", false, "k3"), ("prefix", "img/"), ("cursor", "k2"), ("limit", "1000"));
-
-        var items = await _api.Client.Buckets.ListProjectBranchBucketObjectsAllAsync("p-1", "br-1", "files", prefix: "img/").ToListAsync();
-
-        Assert.That(items.Select(o => o.Key), Is.EqualTo(new[] { "k1", "k2", "k3" }));
-        Assert.That(_api.Requests, Has.Count.EqualTo(2));
-    }
-
-    [Test]
-    public async Task Truncation_shape_stops_when_the_cursor_is_missing()
-    {
-        _api.Expect(HttpMethod.Get, "projects/p-1/branches/br-1/buckets/files/objects", Json.Objects(null, null, "k1"), ("limit", "1000"));
-
-        Assert.That(await _api.Client.Buckets.ListProjectBranchBucketObjectsAllAsync("p-1", "br-1", "files").ToListAsync(), Has.Count.EqualTo(1));
         Assert.That(_api.Requests, Has.Count.EqualTo(1));
     }
 

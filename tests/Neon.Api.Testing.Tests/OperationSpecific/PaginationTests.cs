@@ -3,13 +3,15 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
-namespace Neon.Api.Testing.Tests;
+namespace Neon.Api.Testing.Tests.OperationSpecific;
 
 /// <summary>The pagination shapes of NEON_API.md: <c>pagination.cursor</c> and <c>pagination.next</c>.</summary>
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
+[OperationSpecific]
 public sealed class PaginationTests : EmulatorTest
 {
     public PaginationTests(Transport transport)

@@ -2,12 +2,14 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
-namespace Neon.Api.Testing.Tests;
+namespace Neon.Api.Testing.Tests.OperationSpecific;
 
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
+[OperationSpecific]
 public sealed class BranchTests : EmulatorTest
 {
     public BranchTests(Transport transport)

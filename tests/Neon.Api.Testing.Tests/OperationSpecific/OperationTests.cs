@@ -2,13 +2,15 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
-namespace Neon.Api.Testing.Tests;
+namespace Neon.Api.Testing.Tests.OperationSpecific;
 
 /// <summary>Operations move with the (manual) clock and lock their project while they run.</summary>
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
+[OperationSpecific]
 public sealed class OperationTests : EmulatorTest
 {
     public OperationTests(Transport transport)

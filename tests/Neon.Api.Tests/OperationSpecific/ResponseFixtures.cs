@@ -16,7 +16,7 @@ using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 using YamlDotNet.RepresentationModel;
 
-namespace Neon.Api.Tests;
+namespace Neon.Api.Tests.OperationSpecific;
 
 /// <summary>
 /// The recorded-style response bodies in <c>Fixtures/</c>: discovery by file name, a client that answers one of them

@@ -5,7 +5,7 @@ using Neon.Api.Operations;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
-namespace Neon.Api.Tests;
+namespace Neon.Api.Tests.OperationSpecific;
 
 /// <summary>The fixtures of endpoints, databases, roles, operations, consumption, organizations and API keys (see the first part).</summary>
 public partial class PeerFixtureValueTests

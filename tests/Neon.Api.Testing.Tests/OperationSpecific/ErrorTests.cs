@@ -2,13 +2,15 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
-namespace Neon.Api.Testing.Tests;
+namespace Neon.Api.Testing.Tests.OperationSpecific;
 
 /// <summary>GeneralError answers: 401, 404, 400 with a useful message, 409, and the request id.</summary>
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
+[OperationSpecific]
 public sealed class ErrorTests : EmulatorTest
 {
     public ErrorTests(Transport transport)

@@ -4,15 +4,17 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Neon.Api.Serialization;
+using Neon.Api.TestShared;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
-namespace Neon.Api.Tests;
+namespace Neon.Api.Tests.OperationSpecific;
 
 /// <summary>
 /// Response bodies of the kind other Neon SDKs record for their tests (current and older shapes, see
 /// <c>Fixtures/README.md</c>) read through the client's real response path without losing a field.
 /// </summary>
+[OperationSpecific]
 public class PeerFixtureTests
 {
     public static IEnumerable<TestCaseData> Fixtures() =>

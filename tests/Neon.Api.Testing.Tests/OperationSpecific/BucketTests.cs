@@ -5,9 +5,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
-namespace Neon.Api.Testing.Tests;
+namespace Neon.Api.Testing.Tests.OperationSpecific;
 
 /// <summary>
 /// Buckets and their objects, including the third pagination shape of NEON_API.md: top-level
@@ -15,6 +16,7 @@ namespace Neon.Api.Testing.Tests;
 /// </summary>
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
+[OperationSpecific("createProjectBranchBucket", "listProjectBranchBuckets", "deleteProjectBranchBucket", "listProjectBranchBucketObjects", "getProjectBranchBucketObject", "deleteProjectBranchBucketObject", "deleteProjectBranchBucketObjectsByPrefix")]
 public sealed class BucketTests : EmulatorTest
 {
     private string _projectId = null!;
