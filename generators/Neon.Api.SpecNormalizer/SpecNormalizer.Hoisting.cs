@@ -121,9 +121,9 @@ internal sealed partial class SpecNormalizer
 
     private void HoistMediaSchema(JsonObject? media, string name)
     {
-        if (media?["schema"] is JsonObject schema && NeedsName(schema))
+        if (media?["schema"] is JsonObject schema)
         {
-            media["schema"] = Hoist(name, schema, keepPropertyLevelKeys: false);
+            NameSchema(media, "schema", schema, name, keepPropertyLevelKeys: false);
         }
     }
 
@@ -150,31 +150,14 @@ internal sealed partial class SpecNormalizer
         {
             foreach (var (propertyName, node) in properties.ToList())
             {
-                if (node is not JsonObject property)
+                if (node is JsonObject property)
                 {
-                    continue;
-                }
-
-                var name = owner + Identifier.Pascal(propertyName);
-                if (NeedsName(property))
-                {
-                    properties[propertyName] = Hoist(name, property, keepPropertyLevelKeys: true);
-                }
-                else if (property["items"] is JsonObject items && NeedsName(items))
-                {
-                    property["items"] = Hoist(name + "Item", items, keepPropertyLevelKeys: false);
-                }
-                else if (property["additionalProperties"] is JsonObject values && NeedsName(values))
-                {
-                    property["additionalProperties"] = Hoist(name + "Value", values, keepPropertyLevelKeys: false);
+                    NameSchema(properties, propertyName, property, owner + Identifier.Pascal(propertyName), keepPropertyLevelKeys: true);
                 }
             }
         }
 
-        if (schema["items"] is JsonObject ownItems && NeedsName(ownItems))
-        {
-            schema["items"] = Hoist(owner + "Item", ownItems, keepPropertyLevelKeys: false);
-        }
+        NameContents(schema, owner);
 
         // Members of a composition merge into the owner, so their nested schemas are named after it.
         foreach (var keyword in new[] { "allOf", "oneOf", "anyOf" })
@@ -186,6 +169,37 @@ internal sealed partial class SpecNormalizer
                     HoistNested(owner, member);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Names the schema at <paramref name="holder"/>[<paramref name="key"/>] when it needs a name (an inline object, enum
+    /// or composition); otherwise names what it holds, however deep: array items as <c>{name}Item</c>, map values
+    /// (<c>additionalProperties</c>) as <c>{name}Value</c>. So an enum in the items of a map's values is named too.
+    /// </summary>
+    private void NameSchema(JsonObject holder, string key, JsonObject schema, string name, bool keepPropertyLevelKeys)
+    {
+        if (NeedsName(schema))
+        {
+            holder[key] = Hoist(name, schema, keepPropertyLevelKeys);
+        }
+        else
+        {
+            NameContents(schema, name);
+        }
+    }
+
+    /// <summary>Names the array items and the map values of a schema that keeps no name of its own.</summary>
+    private void NameContents(JsonObject schema, string name)
+    {
+        if (schema["items"] is JsonObject items)
+        {
+            NameSchema(schema, "items", items, name + "Item", keepPropertyLevelKeys: false);
+        }
+
+        if (schema["additionalProperties"] is JsonObject values)
+        {
+            NameSchema(schema, "additionalProperties", values, name + "Value", keepPropertyLevelKeys: false);
         }
     }
 
@@ -276,7 +290,17 @@ internal sealed partial class SpecNormalizer
     }
 
     private static bool NeedsName(JsonObject schema) =>
-        !schema.ContainsKey("$ref") && (IsInlineObject(schema) || IsInlineEnum(schema) || IsComposition(schema));
+        !schema.ContainsKey("$ref") && (IsInlineObject(schema) || IsInlineEnum(schema) || (IsComposition(schema) && !IsScalarUnion(schema)));
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> of plain scalars (for example a flag that is a boolean or a string): no type to name,
+    /// so it stays where it is and NSwag types it as it always has.
+    /// </summary>
+    private static bool IsScalarUnion(JsonObject schema) =>
+        (schema["oneOf"] ?? schema["anyOf"]) is JsonArray members
+        && members.All(m => m is JsonObject member
+            && !member.ContainsKey("$ref") && !member.ContainsKey("properties") && !member.ContainsKey("enum")
+            && (member["type"] as JsonValue)?.GetValue<string>() is "string" or "boolean" or "number" or "integer");
 
     private static bool IsInlineObject(JsonObject schema) => schema["properties"] is JsonObject { Count: > 0 };
 

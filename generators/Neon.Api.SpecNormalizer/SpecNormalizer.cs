@@ -13,18 +13,21 @@ namespace Neon.Api.SpecNormalizer;
 /// <list type="bullet">
 /// <item>inline request bodies become <c>{OperationId}Request</c>, inline success responses <c>{OperationId}Response</c>;</item>
 /// <item>inline parameter enums become <c>{OperationId}{Parameter}</c> (shared parameters: <c>{Parameter}</c>);</item>
-/// <item>inline object and enum properties become <c>{Owner}{Property}</c>, array items <c>{Owner}{Property}Item</c>;</item>
+/// <item>inline object and enum properties become <c>{Owner}{Property}</c>, array items <c>{Owner}{Property}Item</c>, map
+/// values <c>{Owner}{Property}Value</c>, at any depth (the items of a map's values: <c>{Owner}{Property}ValueItem</c>);</item>
 /// <item>a <c>oneOf</c> with a discriminator over referenced schemas becomes a base class the members derive from;</item>
 /// <item><c>format: uuid</c> is dropped (Neon's own examples put e-mail addresses in such fields), so ids stay strings;</item>
 /// <item>an <c>integer</c> field of a body schema without a format gets one from its bounds: <c>int32</c> when its <c>maximum</c> (and
 /// <c>minimum</c>) fit 32 bits, else <c>int64</c>. The spec leaves such integers unbounded, and real values exceed
 /// 32 bits (a day's transfer bytes in <c>ConsumptionMetricValue.value</c>), so NSwag's default <c>int</c> would not hold them.</item>
 /// </list>
-/// Extensions carry facts the templates cannot see in NSwag's models (both are the normalizer's own, never Neon's):
+/// Extensions carry facts the templates cannot see in NSwag's models (all are the normalizer's own, never Neon's):
 /// <list type="bullet">
 /// <item><c>x-neon-accept</c> on each operation: the media types the client accepts (see <see cref="AcceptOf"/>);</item>
 /// <item><c>x-neon-empty-success</c> on an operation that documents a success without a body beside one with a body
 /// (see <see cref="EmptySuccessOf"/>);</item>
+/// <item><c>x-neon-replacement</c> on each deprecated operation whose description names a replacement the spec has: its
+/// operationId (see <see cref="AnnotateReplacements"/>);</item>
 /// <item><c>x-neon-discriminator-values</c> on each schema with a discriminator: the values the spec defines for it,
 /// as <c>|a|b|</c>. NJsonSchema names a derived class that is not in the mapping by its class name; such a class
 /// (for example a request that only extends one variant through <c>allOf</c>) must not send a discriminator at all.</item>
@@ -64,6 +67,7 @@ internal sealed partial class SpecNormalizer
         }
 
         AnnotateAccept();
+        AnnotateReplacements();
         AnnotateDiscriminatorValues();
         HoistSharedParameters();
         HoistSharedResponsesAndBodies();

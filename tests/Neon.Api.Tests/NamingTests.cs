@@ -27,6 +27,16 @@ public partial class NamingTests
     }
 
     [Test]
+    public void No_public_type_is_named_Anonymous()
+    {
+        // NSwag names a schema it finds inline, unnamed by the normalizer, Anonymous, Anonymous2, ...
+        var nested = PublicTypes.SelectMany(t => t.GetNestedTypes(BindingFlags.Public)).ToList();
+        var anonymous = PublicTypes.Concat(nested).Where(t => t.Name.StartsWith("Anonymous", StringComparison.Ordinal)).Select(t => t.FullName).ToList();
+
+        Assert.That(anonymous, Is.Empty, "inline schemas the spec normalizer left unnamed");
+    }
+
+    [Test]
     public void Model_properties_are_PascalCase_and_keep_their_wire_names()
     {
         var offenders = new List<string>();
