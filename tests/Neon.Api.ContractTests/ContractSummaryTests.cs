@@ -40,7 +40,7 @@ public class ContractSummaryTests
             }
         }
 
-        Assert.That(requests, Is.EqualTo(2 * operations.Count), "two request checks per operation");
+        Assert.That(reports.Where(r => r.RequestsChecked != 2).Select(r => $"{r.OperationId}: {r.RequestsChecked}"), Is.Empty, "operations without their two request checks");
         Assert.That(responses, Is.GreaterThanOrEqualTo(operations.Sum(o => o.Responses.Count)), "at least one check per documented response");
         if (misses.Length > 0)
         {

@@ -50,7 +50,6 @@ public sealed class SpecFidelityTests : EmulatorTest
             .ToList();
         var specIds = SpecContract.Operations.Select(o => o.Operation.OperationId).ToHashSet(StringComparer.Ordinal);
         Assert.That(Neon.ImplementedOperationIds.Where(id => !specIds.Contains(id)), Is.Empty, "implemented operations the spec does not have");
-        Assert.That(unimplemented, Has.Count.EqualTo(specIds.Count - Neon.ImplementedOperationIds.Count));
 
         foreach (var operation in unimplemented)
         {

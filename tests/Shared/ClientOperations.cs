@@ -52,7 +52,22 @@ internal static class ClientOperations
         var task = (Task)Invoke(Methods.Value[operationId].Group.GetValue(client)!, method, arguments, cancellationToken)!;
         await task.ConfigureAwait(false);
         var result = method.ReturnType.IsGenericType ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
-        return result is null ? null : JToken.FromObject(result, Serializer);
+        return result is null ? null : ToJson(result);
+    }
+
+    /// <summary>
+    /// A model as JSON with its wire names: typed properties and what the reader kept in <c>AdditionalProperties</c>
+    /// alike, nulls left out (so a field sent as null reads as absent, whichever way the model holds it).
+    /// </summary>
+    public static JToken ToJson(object model)
+    {
+        var json = JToken.FromObject(model, Serializer);
+        foreach (var empty in json.SelectTokens("$..*").OfType<JValue>().Where(v => v.Type == JTokenType.Null && v.Parent is JProperty).ToList())
+        {
+            empty.Parent!.Remove();
+        }
+
+        return json;
     }
 
     /// <summary>Lists every item through the operation's generated listing (<c>{Method}AllAsync</c>), each as JSON.</summary>
@@ -109,7 +124,7 @@ internal static class ClientOperations
         var result = new List<JToken>();
         await foreach (var item in items.ConfigureAwait(false))
         {
-            result.Add(JToken.FromObject(item!, Serializer));
+            result.Add(ToJson(item!));
         }
 
         return result;

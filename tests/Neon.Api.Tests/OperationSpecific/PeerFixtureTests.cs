@@ -30,6 +30,7 @@ public class PeerFixtureTests
     public void Fixture_names_an_operation_of_the_spec_and_of_the_client(string fileName)
     {
         var operationId = ResponseFixtures.OperationIdOf(fileName);
+        VendoredSpec.Require(operationId);
 
         Assert.Multiple(() =>
         {
@@ -51,6 +52,7 @@ public class PeerFixtureTests
     public async Task Fixture_reads_through_the_client_without_losing_a_field(string fileName)
     {
         var operationId = ResponseFixtures.OperationIdOf(fileName);
+        VendoredSpec.Require(operationId);
         var (client, handler) = ResponseFixtures.Serve(fileName);
         using (client)
         using (handler)

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Neon.Api.Operations;
+using Neon.Api.TestShared;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -224,25 +225,39 @@ public partial class PeerFixtureValueTests
     }
 
     [Test]
+    [OperationSpecific("getConsumptionHistoryPerProjectV2")]
     public async Task GetConsumptionHistoryPerProjectV2_keeps_byte_counts_above_two_to_the_31()
     {
         var from = Utc(2026, 6, 1, 0, 0, 0);
-        var result = await ReadAsync("getConsumptionHistoryPerProjectV2.json", c => c.Consumption.GetConsumptionHistoryPerProjectV2Async(
-            from, from.AddDays(1), ConsumptionHistoryGranularity.Daily, "org-amber-field-20731946", ["compute_unit_seconds", "public_network_transfer_bytes"]));
-        var metrics = result.Projects.Single().Periods.Single().Consumption!.Single().Metrics!;
-        var transfer = metrics.Single(m => m.MetricName == "public_network_transfer_bytes");
+        var result = (await ReadAsync("getConsumptionHistoryPerProjectV2.json", c => ClientOperations.CallAsync(c, "getConsumptionHistoryPerProjectV2", new
+        {
+            from,
+            to = from.AddDays(1),
+            granularity = "daily",
+            orgId = "org-amber-field-20731946",
+            metrics = Items("compute_unit_seconds", "public_network_transfer_bytes"),
+        })))!;
+        var metrics = result["projects"]!.Single()["periods"]!.Single()["consumption"]!.Single()["metrics"]!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(metrics.Select(m => m.MetricName), Is.EqualTo(Items("compute_unit_seconds", "root_branch_bytes_month", "public_network_transfer_bytes", "extra_branches_month")));
-            Assert.That(metrics[0].Value, Is.EqualTo(52185));
-            Assert.That(metrics[1].Value, Is.EqualTo(46170898));
+            Assert.That(metrics.Select(m => (string?)m["metric_name"]), Is.EqualTo(Items("compute_unit_seconds", "root_branch_bytes_month", "public_network_transfer_bytes", "extra_branches_month")));
+            Assert.That((long)metrics[0]!["value"]!, Is.EqualTo(52185));
+            Assert.That((long)metrics[1]!["value"]!, Is.EqualTo(46170898));
 
-            // 5.5 GiB does not fit the int the spec's bare "integer" became; it must not turn into 0 unnoticed.
-            var kept = (long)transfer.Value == 5_905_580_032L
-                || (transfer.AdditionalProperties.TryGetValue("value", out var raw) && raw.Type == JTokenType.Integer && (long)raw == 5_905_580_032L);
-            Assert.That(kept, Is.True, $"public_network_transfer_bytes read as {transfer.Value} and AdditionalProperties holds [{string.Join(", ", transfer.AdditionalProperties.Keys)}]");
+            // 5.5 GiB does not fit an int; it must come back as sent (typed, or kept raw), never as 0.
+            Assert.That((long)metrics[2]!["value"]!, Is.EqualTo(5_905_580_032L));
         });
+    }
+
+    [Test]
+    [OperationSpecific("getConsumptionHistoryPerProjectV2")]
+    public void The_unbounded_metric_value_of_consumption_v2_holds_64_bits()
+    {
+        // The schema behind the operation's metrics (ConsumptionMetricValue) declares "value" as a bare integer.
+        var metric = ClientOperations.Method("getConsumptionHistoryPerProjectV2").DeclaringType!.Assembly.GetType("Neon.Api.ConsumptionMetricValue");
+
+        Assert.That(metric?.GetProperty("Value")?.PropertyType, Is.EqualTo(typeof(long)), "a day's transfer bytes exceed 2^31");
     }
 
     // ---- organizations ----
@@ -256,11 +271,11 @@ public partial class PeerFixtureValueTests
         Assert.Multiple(() =>
         {
             Assert.That((current.Id, current.Name, current.Plan, current.ManagedBy), Is.EqualTo(("org-amber-field-20731946", "Amber Field Labs", "scale", "console")));
-            Assert.That(current.RequireMfa, Is.True);
+            Assert.That((bool?)Wire(current)["require_mfa"], Is.True);
             Assert.That(current.AllowHipaaProjects, Is.False);
             Assert.That(current.CreatedAt, Is.EqualTo(Utc(2025, 11, 3, 10, 12, 45)));
             Assert.That(old.Plan, Is.EqualTo("scale_v2"));
-            Assert.That(old.RequireMfa, Is.Null);
+            Assert.That(Wire(old)["require_mfa"], Is.Null);
             Assert.That(old.AllowHipaaProjects, Is.Null);
         });
     }
@@ -277,15 +292,15 @@ public partial class PeerFixtureValueTests
             Assert.That(admin.Member.Role, Is.EqualTo(MemberRole.Admin));
             Assert.That(admin.Member.JoinedAt, Is.EqualTo(Utc(2025, 11, 3, 10, 12, 45)));
             Assert.That(admin.User.Email, Is.EqualTo("mira.okafor@example.com"));
-            Assert.That(admin.User.HasMfa, Is.True);
-            Assert.That(admin.User.DeactivatedAt, Is.Null);
+            Assert.That((bool?)Wire(admin.User)["has_mfa"], Is.True);
+            Assert.That(Wire(admin.User)["deactivated_at"], Is.Null);
             Assert.That(former.Member.Role, Is.EqualTo(MemberRole.Member));
-            Assert.That(former.User.DeactivatedAt, Is.EqualTo(Utc(2026, 5, 1, 0, 0, 0)));
-            Assert.That(current.Pagination!.Next, Is.EqualTo(former.Member.Id));
+            Assert.That((DateTimeOffset)Wire(former.User)["deactivated_at"]!, Is.EqualTo(Utc(2026, 5, 1, 0, 0, 0)));
+            Assert.That((string?)Wire(current)["pagination"]?["next"], Is.EqualTo(former.Member.Id));
             Assert.That(old.Members.Single().Member.OrgId, Is.EqualTo("org-pale-dune-58210394"));
             Assert.That(old.Members.Single().Member.JoinedAt, Is.Null);
-            Assert.That(old.Members.Single().User.HasMfa, Is.Null);
-            Assert.That(old.Pagination, Is.Null);
+            Assert.That(Wire(old.Members.Single().User)["has_mfa"], Is.Null);
+            Assert.That(Wire(old)["pagination"], Is.Null);
         });
     }
 

@@ -51,12 +51,14 @@ public class RequestShapeTests
                 projectIds: ["p-1", "p-2"],
                 metrics: ["compute_unit_seconds"]),
             "GET", Base + "consumption_history/projects?from=2026-06-01T00%3A00%3A00Z&to=2026-06-30T15%3A30%3A00Z&granularity=daily&limit=10&project_ids=p-1&project_ids=p-2&metrics=compute_unit_seconds", null);
-        yield return Make("Organizations", "getOrganizationMembers", c => c.Organizations.GetOrganizationMembersAsync("org-1", sortBy: GetOrganizationMembersSortBy.JoinedAt, sortOrder: SortOrder.Asc, cursor: "m-9", limit: 5),
-            "GET", Base + "organizations/org-1/members?sort_by=joined_at&cursor=m-9&sort_order=asc&limit=5", null);
-        yield return Make("Region", "getActiveRegions", c => c.Region.GetActiveRegionsAsync(orgId: "org-1"),
-            "GET", Base + "regions?org_id=org-1", null);
         yield return Make("Users", "getCurrentUserInfo", c => c.Users.GetCurrentUserInfoAsync(),
             "GET", Base + "users/me", null);
+
+        // Older specs lack these parameters.
+        yield return ByOperationId("Organizations", "getOrganizationMembers", new { orgId = "org-1", sortBy = "joined_at", sortOrder = "asc", cursor = "m-9", limit = 5 },
+            "GET", Base + "organizations/org-1/members?sort_by=joined_at&cursor=m-9&sort_order=asc&limit=5", null);
+        yield return ByOperationId("Region", "getActiveRegions", new { orgId = "org-1" },
+            "GET", Base + "regions?org_id=org-1", null);
 
         // Older specs tag it "Auth", newer ones "Auth (legacy)".
         yield return ByOperationId("Auth (legacy)", "listNeonAuthIntegrations", new { projectId = "proj-1" },
