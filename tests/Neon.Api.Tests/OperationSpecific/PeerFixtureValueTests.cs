@@ -30,11 +30,8 @@ public partial class PeerFixtureValueTests
         }
     }
 
-    /// <summary>
-    /// A model as JSON with its wire names: typed properties and what the reader kept in <c>AdditionalProperties</c>
-    /// alike. Fields that only newer specs declare are read through it, so these tests compile with older specs too.
-    /// </summary>
-    private static JToken Wire(object model) => ClientOperations.ToJson(model);
+    /// <summary>A field by its wire name (see <see cref="ClientOperations.Field"/>): for fields that only newer specs declare.</summary>
+    private static JToken? Field(object model, string wireName) => ClientOperations.Field(model, wireName);
 
     /// <summary>An expected sequence, written inline.</summary>
     private static T[] Items<T>(params T[] items) => items;
@@ -63,13 +60,13 @@ public partial class PeerFixtureValueTests
             Assert.That(billing.Settings.MaintenanceWindow!.Weekdays, Is.EqualTo(Items(2, 4)));
             Assert.That(billing.OrgName, Is.EqualTo("Amber Field Labs"));
             Assert.That(billing.HistoryRetentionSeconds, Is.EqualTo(604800));
-            Assert.That((string?)Wire(billing)["effective_project_permission"], Is.EqualTo("CAN_MANAGE"));
+            Assert.That((string?)Field(billing, "effective_project_permission"), Is.EqualTo("CAN_MANAGE"));
             Assert.That(fresh.MaintenanceStartsAt, Is.Null);
-            Assert.That(Wire(fresh)["effective_project_permission"], Is.Null);
+            Assert.That(Field(fresh, "effective_project_permission"), Is.Null);
             Assert.That(fresh.CreationSource, Is.EqualTo("neonctl"));
             Assert.That(page.UnavailableProjectIds, Is.EqualTo(Items("cold-river-55102938")));
             Assert.That(page.Pagination!.Cursor, Is.EqualTo("tiny-meadow-90316472"));
-            Assert.That(page.Applications["quiet-harbor-41829305"], Is.EqualTo(Items(ApplicationType.Vercel, ApplicationType.Github)));
+            Assert.That(Field(page, "applications")?["quiet-harbor-41829305"]?.Select(v => (string?)v), Is.EqualTo(Items("vercel", "github")));
             Assert.That(page.Integrations["tiny-meadow-90316472"], Is.Empty);
         });
     }
@@ -227,7 +224,7 @@ public partial class PeerFixtureValueTests
             Assert.That(preview.TtlIntervalSeconds, Is.EqualTo(604800));
             Assert.That(preview.InitSource, Is.EqualTo("schema-only"));
             Assert.That(preview.CreatedBy!.Image, Is.Null);
-            Assert.That(preview.RestrictedActions!.Single().Name, Is.EqualTo("reset-from-parent"));
+            Assert.That((string?)Field(preview, "restricted_actions")?.Single()["name"], Is.EqualTo("reset-from-parent"));
             Assert.That(archived.CurrentState, Is.EqualTo("archived"));
             Assert.That(archived.PendingState, Is.Null);
             Assert.That(archived.LastResetAt, Is.EqualTo(Utc(2026, 4, 1, 0, 0, 0)));
@@ -328,8 +325,8 @@ public partial class PeerFixtureValueTests
         {
             Assert.That((updated.Branch.Name, updated.Branch.Protected), Is.EqualTo(("staging", true)));
             Assert.That(updated.Operations, Is.Empty);
-            Assert.That((string?)Wire(deleted.Branch)["recovery"]?["deletion_method"], Is.EqualTo("user"));
-            Assert.That((DateTimeOffset)Wire(deleted.Branch)["recovery"]!["recoverable_until"]!, Is.EqualTo(Utc(2026, 6, 10, 7, 0, 0)));
+            Assert.That((string?)Field(deleted.Branch, "recovery")?["deletion_method"], Is.EqualTo("user"));
+            Assert.That((DateTimeOffset)Field(deleted.Branch, "recovery")!["recoverable_until"]!, Is.EqualTo(Utc(2026, 6, 10, 7, 0, 0)));
             Assert.That(deleted.Operations.Select(o => o.Action), Is.EqualTo(Items(OperationAction.SuspendCompute, OperationAction.DeleteTimeline)));
             Assert.That(deleted.Operations[0].EndpointId, Is.EqualTo("ep-swift-fog-a6b8c0d2"));
             Assert.That(deleted.Operations[1].EndpointId, Is.Null);
