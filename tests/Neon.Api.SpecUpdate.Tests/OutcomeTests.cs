@@ -1,0 +1,66 @@
+using System.IO;
+using Neon.Api.SpecUpdate.Reporting;
+using NUnit.Framework;
+
+namespace Neon.Api.SpecUpdate.Tests;
+
+/// <summary>Test results and build errors as the report shows them.</summary>
+public class OutcomeTests
+{
+    private const string Trx = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+          <Results>
+            <UnitTestResult testName="A.Passes" outcome="Passed" />
+            <UnitTestResult testName="A.Fails_for_createProjectBranchBucket" outcome="Failed" />
+            <UnitTestResult testName="A.Ignored" outcome="NotExecuted" />
+          </Results>
+          <TestDefinitions>
+            <UnitTest name="A.Passes"><TestMethod codeBase="/repo/tests/X/bin/Release/net10.0/Neon.Api.Tests.dll" /></UnitTest>
+          </TestDefinitions>
+        </TestRun>
+        """;
+
+    [Test]
+    public void Failed_tests_are_named_with_their_assembly()
+    {
+        var folder = Directory.CreateTempSubdirectory("neon-trx-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "run.trx"), Trx);
+
+            var outcome = TestOutcome.Read(folder);
+
+            Assert.That(outcome, Is.EqualTo(outcome with { Ran = true, Passed = 1, Total = 2 }));
+            Assert.That(outcome.Failed, Is.EqualTo(new[] { "A.Fails_for_createProjectBranchBucket (Neon.Api.Tests)" }));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void No_result_files_means_the_tests_did_not_run()
+    {
+        Assert.That(TestOutcome.Read(Path.Combine(Path.GetTempPath(), "neon-no-such-folder")).Ran, Is.False);
+    }
+
+    [Test]
+    public void Build_errors_are_summarized_by_project_with_repository_paths_shortened()
+    {
+        var lines = new[]
+        {
+            "/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
+            "/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
+            "/repo/src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1. [/repo/src/Neon.Api/Neon.Api.csproj]",
+            "Build FAILED.",
+        };
+
+        var summary = BuildLog.Summarize(lines, "/repo");
+
+        Assert.That(summary, Is.EqualTo(
+            "2 distinct errors in Neon.Api, T: T: tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist; "
+            + "Neon.Api: src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1."));
+    }
+}
