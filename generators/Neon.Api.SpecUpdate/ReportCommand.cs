@@ -13,6 +13,9 @@ internal static class ReportCommand
     /// <summary>The report's file name in the work folder.</summary>
     public const string ReportFile = "REPORT.md";
 
+    /// <summary>The one-line build failure summary's file name in the work folder.</summary>
+    public const string FailureFile = "build-failure.txt";
+
     /// <summary>Writes REPORT.md, prints the report, and records breaking changes in CHANGELOG.md when asked to.</summary>
     public static UpdateReport Run(Options options, TextWriter console)
     {
@@ -22,13 +25,18 @@ internal static class ReportCommand
         var report = Build(
             repository,
             Path.Combine(work, SpecVendor.BeforeFolder),
-            buildLog is null ? null : BuildLog.Summarize(File.Exists(buildLog) ? File.ReadLines(buildLog) : [], repository),
+            buildLog is null ? null : BuildLog.Read(File.Exists(buildLog) ? File.ReadLines(buildLog) : [], repository),
             options.Optional("no-api"),
             TestOutcome.Read(options.Optional("tests")));
 
         File.WriteAllText(Path.Combine(work, ReportFile), ReportWriter.Write(report), new UTF8Encoding(false));
         console.WriteLine(ReportWriter.Write(report, maxApiLines: 20));
         console.WriteLine($"Report written to {Path.Combine(work, ReportFile)}.");
+        if (report.Build is { } failure)
+        {
+            // build.cake names what failed in its final error from this file.
+            File.WriteAllText(Path.Combine(work, FailureFile), $"spec {report.To}: {failure.Summary}");
+        }
 
         if (options.Has("changelog") && report.Breaking)
         {
@@ -42,7 +50,7 @@ internal static class ReportCommand
     }
 
     /// <summary>The report for the state kept in <paramref name="before"/> and the repository as it is now.</summary>
-    public static UpdateReport Build(string repository, string before, string? buildFailure, string? noApiReason, TestOutcome tests)
+    public static UpdateReport Build(string repository, string before, BuildFailure? buildFailure, string? noApiReason, TestOutcome tests)
     {
         var oldSpec = Path.Combine(before, SpecVendor.SpecFileName);
         if (!File.Exists(oldSpec))

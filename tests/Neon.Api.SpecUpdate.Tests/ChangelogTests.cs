@@ -39,13 +39,13 @@ public class ChangelogTests
         var entry = Reporting.Changelog.Entry(Breaking());
 
         Assert.That(entry, Is.EqualTo(
-            "- Neon API spec 1.1.0 (from 1.0.0, `dotnet cake --target=UpdateSpec`): removed operations `getLegacy`. "
-            + "removed fields: `createProject` response 201 `$.name`; `listProjects` parameter query `search`, response 200 `$.projects[*].name`. "
-            + "retyped fields: `createProject` response 201 `$.quota.active_time` (integer(int64) → number); "
+            "- Neon API spec 1.1.0 (from 1.0.0, `dotnet cake --target=UpdateSpec`): Removed operations: `getLegacy`. "
+            + "Removed fields: `createProject` response 201 `$.name`; `listProjects` parameter query `search`, response 200 `$.projects[*].name`. "
+            + "Retyped fields: `createProject` response 201 `$.quota.active_time` (integer(int64) → number); "
             + "`listProjects` parameter query `limit` (integer(int32) → integer(int64)), response 200 `$.projects[*].quota.active_time` (integer(int64) → number). "
-            + "inputs now required: `createProject` request `$.project.region_id`. "
-            + "new required inputs: `listProjects` parameter query `org_id`. "
-            + "public API removed (3 baseline lines): types `Neon.Api.LegacyClient`; members `Neon.Api.ProjectClient.ListProjectsAsync(int? limit)`."));
+            + "Inputs now required: `createProject` request `$.project.region_id`. "
+            + "New required inputs: `listProjects` parameter query `org_id`. "
+            + "Public API removed (3 baseline lines): types `Neon.Api.LegacyClient`; members `Neon.Api.ProjectClient.ListProjectsAsync(int? limit)`."));
     }
 
     [Test]

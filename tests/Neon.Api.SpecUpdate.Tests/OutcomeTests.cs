@@ -51,16 +51,19 @@ public class OutcomeTests
     {
         var lines = new[]
         {
-            "/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
+            "4>/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
             "/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
             "/repo/src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1. [/repo/src/Neon.Api/Neon.Api.csproj]",
             "Build FAILED.",
         };
 
-        var summary = BuildLog.Summarize(lines, "/repo");
+        var failure = BuildLog.Read(lines, "/repo");
 
-        Assert.That(summary, Is.EqualTo(
-            "2 distinct errors in Neon.Api, T: T: tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist; "
-            + "Neon.Api: src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1."));
+        Assert.That(failure.Summary, Is.EqualTo("2 errors in Neon.Api, T"));
+        Assert.That(failure.Errors, Is.EqualTo(new[]
+        {
+            "T: tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist",
+            "Neon.Api: src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1.",
+        }));
     }
 }

@@ -10,7 +10,7 @@ namespace Neon.Api.SpecUpdate.Tests;
 /// <summary>The verdict, its reasons, and the Markdown report.</summary>
 public class ReportTests
 {
-    internal static UpdateReport Report(string before, string after, IReadOnlyList<ApiScopeChange>? api = null, TestOutcome? tests = null, string? buildFailure = null)
+    internal static UpdateReport Report(string before, string after, IReadOnlyList<ApiScopeChange>? api = null, TestOutcome? tests = null, BuildFailure? buildFailure = null)
     {
         var oldModel = SpecModel.Parse(before);
         var newModel = SpecModel.Parse(after);
@@ -111,8 +111,9 @@ public class ReportTests
     [Test]
     public void A_build_failure_is_reported_with_what_failed()
     {
-        var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.Before, buildFailure: "1 distinct errors in Neon.Api: x"));
+        var failure = new BuildFailure(["Neon.Api"], ["Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1."]);
+        var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.Before, buildFailure: failure, tests: new TestOutcome(true, 1, [], 1)));
 
-        Assert.That(text, Does.Contain("- Build: FAILED: 1 distinct errors in Neon.Api: x\n- Tests: not run."));
+        Assert.That(text, Does.EndWith("- Build: FAILED, 1 error in Neon.Api. Tests: not run.\n\n- `Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1.`\n"));
     }
 }

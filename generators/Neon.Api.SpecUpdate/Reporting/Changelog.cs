@@ -90,17 +90,17 @@ internal static class Changelog
         var spec = report.Spec;
         if (spec.Removed.Count > 0)
         {
-            parts.Add("removed operations " + Join(spec.Removed.Select(o => $"`{o.OperationId}`")));
+            parts.Add("Removed operations: " + Join(spec.Removed.Select(o => $"`{o.OperationId}`")));
         }
 
         foreach (var group in spec.BreakingFields.GroupBy(f => f.Kind).OrderBy(g => g.Key == FieldChangeKind.Added).ThenBy(g => g.Key))
         {
             var label = group.Key switch
             {
-                FieldChangeKind.Removed => "removed fields",
-                FieldChangeKind.Retyped => "retyped fields",
-                FieldChangeKind.NowRequired => "inputs now required",
-                _ => "new required inputs",
+                FieldChangeKind.Removed => "Removed fields",
+                FieldChangeKind.Retyped => "Retyped fields",
+                FieldChangeKind.NowRequired => "Inputs now required",
+                _ => "New required inputs",
             };
             var items = group.GroupBy(f => f.OperationId, StringComparer.Ordinal)
                 .Select(op => $"`{op.Key}` " + Join(op.Select(f => f.Kind == FieldChangeKind.Retyped
@@ -112,7 +112,7 @@ internal static class Changelog
         if (report.ApiRemoved > 0)
         {
             var (types, members) = RemovedApi(report.Api!);
-            var removedApi = new StringBuilder($"public API removed ({UpdateReport.Count(report.ApiRemoved, "baseline line")})");
+            var removedApi = new StringBuilder($"Public API removed ({UpdateReport.Count(report.ApiRemoved, "baseline line")})");
             if (types.Count > 0)
             {
                 removedApi.Append(": types ").Append(Join(types.Select(t => $"`{t}`")));

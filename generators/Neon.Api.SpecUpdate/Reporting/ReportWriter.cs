@@ -7,6 +7,8 @@ namespace Neon.Api.SpecUpdate.Reporting;
 /// <summary>Renders an <see cref="UpdateReport"/> as Markdown (REPORT.md, and the console with long lists cut).</summary>
 internal static class ReportWriter
 {
+    private const int MaxBuildErrors = 12;
+
     /// <summary>The report; <paramref name="maxApiLines"/> cuts each public API list (null: everything).</summary>
     public static string Write(UpdateReport report, int? maxApiLines = null)
     {
@@ -142,7 +144,19 @@ internal static class ReportWriter
     private static void WriteBuild(StringBuilder text, UpdateReport report)
     {
         text.Append("\n## Build and tests\n\n");
-        text.Append("- Build: ").Append(report.BuildFailure is null ? "generated and built." : "FAILED: " + report.BuildFailure).Append('\n');
+        if (report.Build is { } failure)
+        {
+            text.Append("- Build: FAILED, ").Append(failure.Summary).Append(". Tests: not run.\n\n");
+            Bullets(text, failure.Errors.Take(MaxBuildErrors).Select(e => $"`{e}`"));
+            if (failure.Errors.Count > MaxBuildErrors)
+            {
+                text.Append($"- ... {failure.Errors.Count - MaxBuildErrors} more in build-errors.log\n");
+            }
+
+            return;
+        }
+
+        text.Append("- Build: generated and built.\n");
         var tests = report.Tests;
         if (!tests.Ran)
         {

@@ -11,7 +11,7 @@ namespace Neon.Api.SpecUpdate.Reporting;
 /// <param name="Spec">What changed in the spec.</param>
 /// <param name="Api">The public API diff, or null when it could not be made (see <paramref name="ApiNote"/>).</param>
 /// <param name="ApiNote">Why there is no public API diff, or what it was compared against.</param>
-/// <param name="BuildFailure">What could not be generated or built, or null when the build passed.</param>
+/// <param name="Build">What could not be generated or built, or null when the build passed.</param>
 /// <param name="Tests">The test run.</param>
 internal sealed record UpdateReport(
     string? From,
@@ -22,7 +22,7 @@ internal sealed record UpdateReport(
     SpecChanges Spec,
     IReadOnlyList<ApiScopeChange>? Api,
     string ApiNote,
-    string? BuildFailure,
+    BuildFailure? Build,
     TestOutcome Tests)
 {
     /// <summary>The public API lines removed, in every scope.</summary>
