@@ -129,6 +129,16 @@ public class VendorTests
         Assert.That(File.ReadAllText(OpenApi(SpecVendor.SpecFileName)), Is.EqualTo(TestSpecs.Before));
     }
 
+    [TestCase("latest")]
+    [TestCase("2.7")]
+    [TestCase("^2.7.3")]
+    public void Only_an_exact_version_is_fetched(string version)
+    {
+        var error = Assert.Throws<UpdateException>(() => new SpecVendor(new FakeRegistry(Tarball(TestSpecs.After))).Vendor(Request(version), TextWriter.Null));
+
+        Assert.That(error!.Message, Does.Contain("is not an exact version"));
+    }
+
     [Test]
     public void A_package_without_the_spec_says_what_it_holds()
     {

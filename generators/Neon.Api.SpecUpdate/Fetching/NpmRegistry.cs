@@ -19,7 +19,14 @@ internal sealed class NpmRegistry : IPackageRegistry
     /// <inheritdoc/>
     public string Integrity(string package, string version)
     {
-        var output = Run(Directory.GetCurrentDirectory(), "view", $"{package}@{version}", "dist.integrity", "--json").Trim();
+        var (exit, output, error) = Run(Directory.GetCurrentDirectory(), "view", $"{package}@{version}", "dist.integrity", "--json");
+        if (exit != 0 && error.Contains("E404", StringComparison.Ordinal))
+        {
+            throw new UpdateException($"npm has no {package}@{version} (E404); the published versions: npm view {package} versions");
+        }
+
+        Check(exit, error, "view", $"{package}@{version}", "dist.integrity", "--json");
+        output = output.Trim();
         if (output.Length == 0)
         {
             throw new UpdateException($"npm knows no {package}@{version} (npm view printed nothing): check the version.");
@@ -37,7 +44,8 @@ internal sealed class NpmRegistry : IPackageRegistry
     public (string Tarball, string Command) Pack(string package, string version, string folder)
     {
         // Run inside the empty folder, so the command recorded in the provenance is exactly the one a maintainer types.
-        Run(folder, "pack", $"{package}@{version}");
+        var (exit, _, error) = Run(folder, "pack", $"{package}@{version}");
+        Check(exit, error, "pack", $"{package}@{version}");
         var tarballs = Directory.GetFiles(folder, "*.tgz");
         if (tarballs.Length != 1)
         {
@@ -47,7 +55,15 @@ internal sealed class NpmRegistry : IPackageRegistry
         return (tarballs[0], $"npm pack {package}@{version}");
     }
 
-    private static string Run(string workingDirectory, params string[] arguments)
+    private static void Check(int exit, string error, params string[] arguments)
+    {
+        if (exit != 0)
+        {
+            throw new UpdateException($"npm {string.Join(' ', arguments)} failed (exit code {exit}): {error.Trim()}");
+        }
+    }
+
+    private static (int Exit, string Output, string Error) Run(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
         {
@@ -76,11 +92,6 @@ internal sealed class NpmRegistry : IPackageRegistry
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new UpdateException($"{command} failed (exit code {process.ExitCode}): {error.Result.Trim()}");
-        }
-
-        return output;
+        return (process.ExitCode, output, error.Result);
     }
 }

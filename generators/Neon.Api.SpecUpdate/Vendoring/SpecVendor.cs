@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Neon.Api.SpecUpdate.Diff;
 using Neon.Api.SpecUpdate.Fetching;
 using Neon.Api.SpecUpdate.Specs;
@@ -15,7 +16,7 @@ namespace Neon.Api.SpecUpdate.Vendoring;
 internal sealed record VendorRequest(string Repository, string WorkFolder, string? Version, string? SpecFile, string UpdatedWith, DateOnly Today);
 
 /// <summary>Fetches, verifies and vendors a spec, keeping what it replaces for the report.</summary>
-internal sealed class SpecVendor(IPackageRegistry registry)
+internal sealed partial class SpecVendor(IPackageRegistry registry)
 {
     /// <summary>The npm package Neon publishes the spec in.</summary>
     public const string Package = "@neondatabase/api-client";
@@ -38,6 +39,11 @@ internal sealed class SpecVendor(IPackageRegistry registry)
         var tagsPath = Path.Combine(openapi, OperationTags.FileName);
         var oldProvenance = JsonFiles.ReadObject(provenancePath);
         var oldVersion = Provenance.VersionIn(oldProvenance);
+
+        if (request.SpecFile is null && !ExactVersion().IsMatch(request.Version ?? string.Empty))
+        {
+            throw new UpdateException($"'{request.Version}' is not an exact version: name one such as 2.7.3 (npm view {Package} versions lists them), so the provenance records what was fetched.");
+        }
 
         var fetched = request.SpecFile is { } file ? FromFile(file, request) : FromRegistry(request.Version!, log);
         var document = SpecValidation.Validate(fetched.Content, fetched.What);
@@ -129,6 +135,9 @@ internal sealed class SpecVendor(IPackageRegistry registry)
             File.Copy(Path.Combine(sources, relative), target);
         }
     }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    private static partial Regex ExactVersion();
 
     private sealed record Fetched(byte[] Content, string Version, string? Package, string Command, string? Tarball, string? Integrity, string What);
 }
