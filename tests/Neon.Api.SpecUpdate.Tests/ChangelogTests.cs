@@ -31,7 +31,7 @@ public class ChangelogTests
     private static UpdateReport Breaking() => ReportTests.Report(
         TestSpecs.Before,
         TestSpecs.After,
-        [new ApiScopeChange("Neon.Api", [], ["Neon.Api.LegacyClient", "Neon.Api.LegacyClient.GetLegacyAsync() -> void", "virtual Neon.Api.ProjectClient.ListProjectsAsync(int? limit) -> void"])]);
+        [new ApiScopeChange("Neon.Api", [], ["Neon.Api.LegacyClient", "Neon.Api.LegacyClient.GetLegacyAsync() -> void", "virtual Neon.Api.ProjectClient.ListProjectsAsync(int? limit) -> void", "virtual Neon.Api.ProjectClient.ListProjectsAsync(int? limit, string? search) -> void"])]);
 
     [Test]
     public void The_entry_names_the_version_and_every_breaking_change()
@@ -45,7 +45,7 @@ public class ChangelogTests
             + "`listProjects` parameter query `limit` (integer(int32) → integer(int64)), response 200 `$.projects[*].quota.active_time` (integer(int64) → number). "
             + "Inputs now required: `createProject` request `$.project.region_id`. "
             + "New required inputs: `listProjects` parameter query `org_id`. "
-            + "Public API removed (3 baseline lines): types `Neon.Api.LegacyClient`; members `Neon.Api.ProjectClient.ListProjectsAsync(int? limit)`."));
+            + "Public API removed (4 baseline lines): types `Neon.Api.LegacyClient`; members `Neon.Api.ProjectClient.ListProjectsAsync(...)`."));
     }
 
     [Test]

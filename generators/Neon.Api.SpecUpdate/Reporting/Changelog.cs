@@ -129,17 +129,25 @@ internal static class Changelog
         return $"{EntryStart(report.To)}(from {report.From ?? "none"}, `dotnet cake --target=UpdateSpec`): " + string.Join(". ", parts) + ".";
     }
 
-    // Whole types once; members only when their type stays. "Neon.Api.X.Y.get -> T" becomes "Neon.Api.X.Y.get".
+    // Whole types once; members (overloads once) only when their type stays.
     internal static (List<string> Types, List<string> Members) RemovedApi(IReadOnlyList<ApiScopeChange> api)
     {
         var removed = api.SelectMany(s => s.Removed).Select(Symbol).Distinct(StringComparer.Ordinal).ToList();
         var types = removed.Where(r => !r.Contains(" -> ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var members = removed.Where(r => !types.Contains(r))
-            .Select(r => r.Split(" -> ")[0])
+            .Select(Member)
             .Where(m => !types.Any(t => m.StartsWith(t + ".", StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return (types.Order(StringComparer.Ordinal).ToList(), members);
+    }
+
+    // "Neon.Api.C.M(int a, string b) -> T" reads "Neon.Api.C.M(...)"; "Neon.Api.C.P.get -> T" reads "Neon.Api.C.P.get".
+    private static string Member(string symbol)
+    {
+        var name = symbol.Split(" -> ")[0];
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        return open < 0 ? name : name[..open] + "(...)";
     }
 
     // Drops the modifiers the analyzer writes before a symbol ("static ", "override ", "virtual ", "abstract ", "const ").
