@@ -203,7 +203,11 @@ Task("__SpecBuild")
         {
             specBuildFailed = true;
             specApiSkipped = "the packages could not be generated or built, so their public API was not regenerated";
-            CopyDirectory(specUpdate + Directory("before/api"), Directory("./src"));
+            if (DirectoryExists(specUpdate + Directory("before/api")))
+            {
+                CopyDirectory(specUpdate + Directory("before/api"), Directory("./src"));
+            }
+
             Error("A package could not be generated or built with the new spec: {0}", exception.Message);
             return;
         }
