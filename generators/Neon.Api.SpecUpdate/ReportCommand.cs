@@ -22,20 +22,27 @@ internal static class ReportCommand
         var repository = options.Required("repo");
         var work = options.Required("work");
         var buildLog = options.Optional("build-log");
+        var failure = buildLog is null ? null : BuildLog.Read(File.Exists(buildLog) ? File.ReadLines(buildLog) : [], repository);
+        if (failure?.FailedCommands.Count > 0)
+        {
+            failure = failure with { CommandOutput = CommandProbe.Run(failure.FailedCommands[0], repository, TimeSpan.FromMinutes(2)) };
+        }
+
         var report = Build(
             repository,
             Path.Combine(work, SpecVendor.BeforeFolder),
-            buildLog is null ? null : BuildLog.Read(File.Exists(buildLog) ? File.ReadLines(buildLog) : [], repository),
+            failure,
             options.Optional("no-api"),
             TestOutcome.Read(options.Optional("tests")));
 
         File.WriteAllText(Path.Combine(work, ReportFile), ReportWriter.Write(report), new UTF8Encoding(false));
         console.WriteLine(ReportWriter.Write(report, maxApiLines: 20));
         console.WriteLine($"Report written to {Path.Combine(work, ReportFile)}.");
-        if (report.Build is { } failure)
+        if (report.Build is { } built)
         {
             // build.cake names what failed in its final error from this file.
-            File.WriteAllText(Path.Combine(work, FailureFile), $"spec {report.To}: {failure.Summary}");
+            var why = built.CommandOutput.Count > 0 ? ": " + built.CommandOutput[^1].Trim() : string.Empty;
+            File.WriteAllText(Path.Combine(work, FailureFile), $"spec {report.To}: {built.Summary}{why}");
         }
 
         if (options.Has("changelog") && report.Breaking)

@@ -53,7 +53,7 @@ public class OutcomeTests
         {
             "4>/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
             "/repo/tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist [/repo/tests/T/T.csproj::TargetFramework=net10.0]",
-            "/repo/src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1. [/repo/src/Neon.Api/Neon.Api.csproj]",
+            "2:10>/repo/src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1. [/repo/src/Neon.Api/Neon.Api.csproj]",
             "Build FAILED.",
         };
 
@@ -65,5 +65,15 @@ public class OutcomeTests
             "T: tests/T/Uses.cs(3,9): error CS0117: 'BucketsClient' does not exist",
             "Neon.Api: src/Neon.Api/NSwag.targets(10,5): error MSB3073: The command \"dotnet nswag\" exited with code 1.",
         }));
+        Assert.That(failure.FailedCommands, Is.EqualTo(new[] { "dotnet nswag" }));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "the command is a POSIX shell line")]
+    public void A_failed_command_is_run_again_and_its_output_tail_kept_without_stack_frames()
+    {
+        var output = CommandProbe.Run("echo Executing; echo 'System.Exception: the reason'; echo '   at Some.Frame()'", Path.GetTempPath(), System.TimeSpan.FromMinutes(1));
+
+        Assert.That(output, Is.EqualTo(new[] { "Executing", "System.Exception: the reason" }));
     }
 }

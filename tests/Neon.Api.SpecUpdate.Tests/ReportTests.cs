@@ -111,9 +111,14 @@ public class ReportTests
     [Test]
     public void A_build_failure_is_reported_with_what_failed()
     {
-        var failure = new BuildFailure(["Neon.Api"], ["Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1."]);
+        var failure = new BuildFailure(["Neon.Api"], ["Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1."], ["nswag run"])
+        {
+            CommandOutput = ["System.InvalidOperationException: Could not resolve the path '#/components/schemas/X'."],
+        };
         var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.Before, buildFailure: failure, tests: new TestOutcome(true, 1, [], 1)));
 
-        Assert.That(text, Does.EndWith("- Build: FAILED, 1 error in Neon.Api. Tests: not run.\n\n- `Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1.`\n"));
+        Assert.That(text, Does.EndWith(
+            "- Build: FAILED, 1 error in Neon.Api. Tests: not run.\n\n- `Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1.`\n"
+            + "\nThe first failed command, run again, ends with:\n\n```text\nSystem.InvalidOperationException: Could not resolve the path '#/components/schemas/X'.\n```\n"));
     }
 }

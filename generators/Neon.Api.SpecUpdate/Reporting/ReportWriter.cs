@@ -153,6 +153,17 @@ internal static class ReportWriter
                 text.Append($"- ... {failure.Errors.Count - MaxBuildErrors} more in build-errors.log\n");
             }
 
+            if (failure.CommandOutput.Count > 0)
+            {
+                text.Append("\nThe first failed command, run again, ends with:\n\n```text\n");
+                foreach (var line in failure.CommandOutput)
+                {
+                    text.Append(line).Append('\n');
+                }
+
+                text.Append("```\n");
+            }
+
             return;
         }
 
