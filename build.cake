@@ -17,6 +17,11 @@ var benchShort = HasArgument("short");
 var benchUpdateReadme = HasArgument("update-readme");
 var benchReadyToRun = !HasArgument("no-r2r");
 
+// UpdateSpec only: --spec-version=X (a published @neondatabase/api-client), or --spec-file=PATH for an unpublished spec
+// (with --spec-version, the version to record for it).
+var specVersion = Argument<string>("spec-version", null);
+var specFile = Argument<string>("spec-file", null);
+
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP
 ///////////////////////////////////////////////////////////////////////////////
@@ -28,6 +33,11 @@ var testResults = artifacts + Directory("test-results");
 var benchProject = "./tests/Neon.Api.Benchmarks/Neon.Api.Benchmarks.csproj";
 var benchArtifacts = artifacts + Directory("benchmarks");
 var benchReadyToRunDir = benchArtifacts + Directory("r2r");
+var specUpdate = artifacts + Directory("spec-update");
+var specUpdateTool = "./generators/Neon.Api.SpecUpdate/Neon.Api.SpecUpdate.csproj";
+var specBuildLog = specUpdate + File("build-errors.log");
+var specBuildFailed = false;
+string specApiSkipped = null;
 var apiBaselineLogs = artifacts + Directory("api-baseline");
 var msbuild = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("TreatWarningsAsErrors", "true");
 
@@ -102,38 +112,7 @@ Task("__Pack")
 // back every public symbol not in PublicAPI.Shipped.txt, plus a *REMOVED* line for each shipped one that is gone.
 // What all target frameworks share goes beside the project; what only one has goes under PublicAPI/<tfm>/.
 Task("__ApiBaseline")
-    .Does(() =>
-    {
-        foreach (var project in PackableProjects())
-        {
-            var name = project.GetFilenameWithoutExtension().ToString();
-            var directory = project.GetDirectory();
-            var logs = MakeAbsolute(apiBaselineLogs + Directory(name));
-            EnsureDirectoryExists(logs);
-            CleanDirectory(logs);
-
-            WriteApiFile(directory.CombineWithFilePath("PublicAPI.Unshipped.txt"), Enumerable.Empty<string>());
-            if (!FileExists(directory.CombineWithFilePath("PublicAPI.Shipped.txt")))
-            {
-                WriteApiFile(directory.CombineWithFilePath("PublicAPI.Shipped.txt"), Enumerable.Empty<string>());
-            }
-
-            foreach (var file in GetFiles(directory.FullPath + "/PublicAPI/*/PublicAPI.Unshipped.txt"))
-            {
-                WriteApiFile(file, Enumerable.Empty<string>());
-            }
-
-            DotNetBuild(project.FullPath, new DotNetBuildSettings
-            {
-                Configuration = configuration,
-                NoRestore = true,
-                NoIncremental = true,
-                MSBuildSettings = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("NeonApiBaselineLog", logs.FullPath + "/"),
-            });
-
-            WriteApiBaseline(name, directory, logs);
-        }
-    });
+    .Does(() => RegenerateApiBaseline());
 
 Task("__QuickStart")
     .Does(() => DotNetRun("./src/Neon.Api.QuickStart/Neon.Api.QuickStart.csproj", new DotNetRunSettings { Configuration = configuration, NoRestore = true, NoBuild = true }));
@@ -172,9 +151,174 @@ Task("__Benchmarks")
         DotNetRun(benchProject, arguments, new DotNetRunSettings { Configuration = "Release" });
     });
 
+// UpdateSpec: vendor the spec (the tool fetches it with npm, checks the tarball's integrity and the YAML, and keeps the
+// state before in artifacts/spec-update/before), regenerate and build, run the tests, then report what changed.
+// Only a spec that cannot be generated or built fails the target; failed tests are listed in the report.
+Task("__SpecFetch")
+    .Does(() =>
+    {
+        if (specVersion is null && specFile is null)
+        {
+            throw new CakeException("UpdateSpec needs --spec-version=X (a published @neondatabase/api-client) or --spec-file=PATH.");
+        }
+
+        EnsureDirectoryExists(specUpdate);
+        CleanDirectory(specUpdate);
+        var command = "dotnet cake --target=UpdateSpec"
+            + (specVersion is null ? "" : $" --spec-version={specVersion}")
+            + (specFile is null ? "" : $" --spec-file={specFile}");
+        var arguments = SpecUpdateArguments("fetch").Append("--command").AppendQuoted(command);
+        if (specVersion is not null)
+        {
+            arguments.Append("--version").AppendQuoted(specVersion);
+        }
+
+        if (specFile is not null)
+        {
+            arguments.Append("--file").AppendQuoted(MakeAbsolute(File(specFile)).FullPath);
+        }
+
+        DotNetRun(specUpdateTool, arguments, new DotNetRunSettings { Configuration = configuration });
+    });
+
+Task("__SpecBuild")
+    .Does(() =>
+    {
+        try
+        {
+            DotNetRestore(solution);
+        }
+        catch (Exception exception)
+        {
+            throw new CakeException($"UpdateSpec could not restore the solution: {exception.Message}");
+        }
+
+        // The packages first: each is regenerated and built alone, and its PublicAPI files rewritten for the new spec
+        // (the report compares them with the copies kept before the update). When that fails, the copies go back.
+        try
+        {
+            RegenerateApiBaseline(specBuildLog);
+        }
+        catch (Exception exception)
+        {
+            specBuildFailed = true;
+            specApiSkipped = "the packages could not be generated or built, so their public API was not regenerated";
+            if (DirectoryExists(specUpdate + Directory("before/api")))
+            {
+                CopyDirectory(specUpdate + Directory("before/api"), Directory("./src"));
+            }
+
+            Error("A package could not be generated or built with the new spec: {0}", exception.Message);
+            return;
+        }
+
+        try
+        {
+            DotNetBuild(solution, new DotNetBuildSettings
+            {
+                Configuration = configuration,
+                NoRestore = true,
+                MSBuildSettings = msbuild,
+                // The errors alone, for the report to say what could not be generated or built.
+                ArgumentCustomization = args => args.Append($"\"-flp:errorsonly;append;logfile={MakeAbsolute(specBuildLog).FullPath}\""),
+            });
+        }
+        catch (Exception exception)
+        {
+            specBuildFailed = true;
+            Error("The solution could not be generated or built with the new spec: {0}", exception.Message);
+        }
+    });
+
+Task("__SpecTest")
+    .WithCriteria(() => !specBuildFailed)
+    .Does(() =>
+    {
+        try
+        {
+            DotNetTest(solution, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoRestore = true,
+                NoBuild = true,
+                ResultsDirectory = specUpdate + Directory("test-results"),
+                Loggers = new[] { "trx" },
+            });
+        }
+        catch (Exception)
+        {
+            Warning("Some tests failed with the new spec: the report names them.");
+        }
+    });
+
+Task("__SpecReport")
+    .Does(() =>
+    {
+        var arguments = SpecUpdateArguments("report")
+            .Append("--tests").AppendQuoted(MakeAbsolute(specUpdate + Directory("test-results")).FullPath)
+            .Append("--changelog");
+        if (specBuildFailed)
+        {
+            arguments.Append("--build-log").AppendQuoted(MakeAbsolute(specBuildLog).FullPath);
+        }
+
+        if (specApiSkipped is not null)
+        {
+            arguments.Append("--no-api").AppendQuoted(specApiSkipped);
+        }
+
+        DotNetRun(specUpdateTool, arguments, new DotNetRunSettings { Configuration = configuration, NoBuild = true, NoRestore = true });
+        if (specBuildFailed)
+        {
+            var failure = specUpdate + File("build-failure.txt");
+            var what = FileExists(failure) ? System.IO.File.ReadAllText(MakeAbsolute(failure).FullPath) : "see the build output above";
+            throw new CakeException($"UpdateSpec could not generate or build the solution with the new spec ({what}); the errors are listed in {specUpdate}/REPORT.md.");
+        }
+    });
+
 ///////////////////////////////////////////////////////////////////////////////
 // HELPERS
 ///////////////////////////////////////////////////////////////////////////////
+
+ProcessArgumentBuilder SpecUpdateArguments(string command) => new ProcessArgumentBuilder()
+    .Append(command)
+    .Append("--repo").AppendQuoted(MakeAbsolute(Directory(".")).FullPath)
+    .Append("--work").AppendQuoted(MakeAbsolute(specUpdate).FullPath);
+
+// Regenerates the public API baseline of every package (see __ApiBaseline); errorLog, when given, receives the errors.
+void RegenerateApiBaseline(FilePath errorLog = null)
+{
+    foreach (var project in PackableProjects())
+    {
+        var name = project.GetFilenameWithoutExtension().ToString();
+        var directory = project.GetDirectory();
+        var logs = MakeAbsolute(apiBaselineLogs + Directory(name));
+        EnsureDirectoryExists(logs);
+        CleanDirectory(logs);
+
+        WriteApiFile(directory.CombineWithFilePath("PublicAPI.Unshipped.txt"), Enumerable.Empty<string>());
+        if (!FileExists(directory.CombineWithFilePath("PublicAPI.Shipped.txt")))
+        {
+            WriteApiFile(directory.CombineWithFilePath("PublicAPI.Shipped.txt"), Enumerable.Empty<string>());
+        }
+
+        foreach (var file in GetFiles(directory.FullPath + "/PublicAPI/*/PublicAPI.Unshipped.txt"))
+        {
+            WriteApiFile(file, Enumerable.Empty<string>());
+        }
+
+        DotNetBuild(project.FullPath, new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            NoIncremental = true,
+            MSBuildSettings = new DotNetMSBuildSettings().SetConfiguration(configuration).WithProperty("NeonApiBaselineLog", logs.FullPath + "/"),
+            ArgumentCustomization = errorLog is null ? null : args => args.Append($"\"-flp:errorsonly;append;logfile={MakeAbsolute(errorLog).FullPath}\""),
+        });
+
+        WriteApiBaseline(name, directory, logs);
+    }
+}
 
 // A public API file: "#nullable enable" (the analyzer then tracks nullability), then one symbol a line.
 void WriteApiFile(FilePath path, IEnumerable<string> lines)
@@ -262,6 +406,7 @@ Task("Test").IsDependentOn("Build").IsDependentOn("__Test");
 Task("Pack").IsDependentOn("__Clean").IsDependentOn("Test").IsDependentOn("__Pack");
 Task("QuickStart").IsDependentOn("Build").IsDependentOn("__QuickStart");
 Task("Benchmarks").IsDependentOn("__BenchmarksReadyToRun").IsDependentOn("__Benchmarks");
+Task("UpdateSpec").IsDependentOn("__SpecFetch").IsDependentOn("__SpecBuild").IsDependentOn("__SpecTest").IsDependentOn("__SpecReport");
 Task("ApiBaseline").IsDependentOn("__Restore").IsDependentOn("__ApiBaseline").IsDependentOn("__Build");
 Task("Default").IsDependentOn("Pack");
 
