@@ -28,8 +28,8 @@ public sealed class TruncationListingTests
     public async Task Truncation_shape_follows_next_cursor_until_not_truncated()
     {
         const string path = "projects/p-1/branches/br-1/buckets/files/objects";
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k2", true, "k1", "k2"), ("prefix", "img/"), ("limit", "1000"));
-        _api.Expect(HttpMethod.Get, path, Json.Objects("k3", false, "k3"), ("prefix", "img/"), ("cursor", "k2"), ("limit", "1000"));
+        _api.Expect(HttpMethod.Get, path, Behaviour.Json.Objects("k2", true, "k1", "k2"), ("prefix", "img/"), ("limit", "1000"));
+        _api.Expect(HttpMethod.Get, path, Behaviour.Json.Objects("k3", false, "k3"), ("prefix", "img/"), ("cursor", "k2"), ("limit", "1000"));
 
         var items = await ClientOperations.ListAllAsync(_api.Client, "listProjectBranchBucketObjects", new { projectId = "p-1", branchId = "br-1", bucketName = "files", prefix = "img/" });
 
@@ -40,7 +40,7 @@ public sealed class TruncationListingTests
     [Test]
     public async Task Truncation_shape_stops_when_the_cursor_is_missing()
     {
-        _api.Expect(HttpMethod.Get, "projects/p-1/branches/br-1/buckets/files/objects", Json.Objects(null, null, "k1"), ("limit", "1000"));
+        _api.Expect(HttpMethod.Get, "projects/p-1/branches/br-1/buckets/files/objects", Behaviour.Json.Objects(null, null, "k1"), ("limit", "1000"));
 
         var items = await ClientOperations.ListAllAsync(_api.Client, "listProjectBranchBucketObjects", new { projectId = "p-1", branchId = "br-1", bucketName = "files" });
 
