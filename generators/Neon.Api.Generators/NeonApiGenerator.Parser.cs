@@ -39,6 +39,7 @@ public sealed partial class NeonApiGenerator
             var tag = StringArgument(attribute, 3);
             var deprecated = attribute.NamedArguments.Any(a => a.Key == "Deprecated" && a.Value.Value is true);
             var deprecationText = attribute.NamedArguments.FirstOrDefault(a => a.Key == "DeprecationText").Value.Value as string;
+            var replacementOperationId = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ReplacementOperationId").Value.Value as string;
 
             var type = method.ContainingType;
             var diagnostics = new List<DiagnosticInfo>();
@@ -95,6 +96,7 @@ public sealed partial class NeonApiGenerator
                 Tag: tag,
                 Deprecated: deprecated,
                 DeprecationText: deprecationText,
+                ReplacementOperationId: replacementOperationId,
                 ReturnType: method.ReturnType.ToDisplayString(TypeFormat),
                 Modifiers: Modifiers(method),
                 IsPartialImplementationOnly: isPartialImplementationOnly,

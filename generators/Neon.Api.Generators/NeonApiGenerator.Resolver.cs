@@ -12,8 +12,11 @@ public sealed partial class NeonApiGenerator
     /// <summary>The cross-operation decisions, as pure functions of the operation models.</summary>
     internal static class Resolver
     {
-        // "DEPRECATED, use `/projects/{project_id}/branches/{branch_id}/auth` instead."
-        private static readonly Regex ReplacementPath = new(@"\buse\s+`(?<path>/[^`\s]*)`", RegexOptions.CultureInvariant);
+        // When the attribute names no replacement (code not generated from a normalized spec), the text is read:
+        // "DEPRECATED, use `/projects/{project_id}/branches/{branch_id}/auth` instead." or "Use `GET /consumption_history/projects`".
+        private static readonly Regex ReplacementPath = new(
+            @"\buse\s+`(?:(?<method>GET|PUT|POST|DELETE|PATCH)\s+)?(?<path>/[^`\s]*)`",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         public static IEnumerable<ClientTypeModel> BuildClientTypes(EquatableArray<OperationModel> operations)
         {
@@ -72,11 +75,11 @@ public sealed partial class NeonApiGenerator
                     continue;
                 }
 
-                var path = ReplacementPathOf(operation);
-                if (path is not null && !index.ContainsKey(Route(operation.HttpMethod, path)))
+                var replacement = ReplacementOf(operation, index);
+                if (replacement.Named is not null && replacement.Operation is null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.DeprecationReplacementNotFound, operation.Location, operation.OperationId, operation.HttpMethod, path));
+                        DiagnosticDescriptors.DeprecationReplacementNotFound, operation.Location, operation.OperationId, replacement.Named));
                 }
             }
 
@@ -96,15 +99,15 @@ public sealed partial class NeonApiGenerator
         /// <summary>The [Obsolete] message, diagnostic id and help URL of a deprecated operation.</summary>
         internal static DeprecationModel ToDeprecation(OperationModel operation, IReadOnlyDictionary<string, OperationModel> index)
         {
-            var path = ReplacementPathOf(operation);
+            var replacement = ReplacementOf(operation, index);
             string message;
-            if (path is not null && index.TryGetValue(Route(operation.HttpMethod, path), out var replacement))
+            if (replacement.Operation is { } found)
             {
-                message = $"Deprecated by Neon: use {replacement.TypeName}.{replacement.MethodName} instead.";
+                message = $"Deprecated by Neon: use {found.TypeName}.{found.MethodName} instead.";
             }
-            else if (path is not null)
+            else if (replacement.Named is not null)
             {
-                message = $"Deprecated by Neon: use the operation {operation.HttpMethod} {path} instead.";
+                message = $"Deprecated by Neon: Neon names {replacement.Named} as its replacement, which this client does not have.";
             }
             else
             {
@@ -185,10 +188,34 @@ public sealed partial class NeonApiGenerator
             return candidates.FirstOrDefault(c => elementTypes.Contains(c.Polling!.Element.Type)) ?? candidates.FirstOrDefault();
         }
 
-        private static string? ReplacementPathOf(OperationModel operation)
+        /// <summary>
+        /// The operation that replaces a deprecated one: the attribute's <c>ReplacementOperationId</c> (resolved by the
+        /// spec normalizer), else the first <c>use `[METHOD] /path`</c> of the deprecation text (a path alone takes the
+        /// deprecated operation's method, or is the only operation at that path). <c>Named</c> is what the deprecation
+        /// names (null when it names nothing); <c>Operation</c> is null when no operation of the client matches it.
+        /// </summary>
+        internal static (string? Named, OperationModel? Operation) ReplacementOf(OperationModel operation, IReadOnlyDictionary<string, OperationModel> index)
         {
+            if (operation.ReplacementOperationId is { Length: > 0 } id)
+            {
+                return ($"the operation {id}", index.Values.FirstOrDefault(o => o.OperationId == id));
+            }
+
             var match = operation.DeprecationText is null ? null : ReplacementPath.Match(operation.DeprecationText);
-            return match is { Success: true } ? match.Groups["path"].Value : null;
+            if (match is not { Success: true })
+            {
+                return (null, null);
+            }
+
+            var path = match.Groups["path"].Value;
+            var method = match.Groups["method"].Success ? match.Groups["method"].Value.ToUpperInvariant() : null;
+            if (index.TryGetValue(Route(method ?? operation.HttpMethod, path), out var found))
+            {
+                return ($"{method ?? operation.HttpMethod} {path}", found);
+            }
+
+            var atPath = method is null ? index.Values.Where(o => o.Path.TrimStart('/') == path.TrimStart('/')).Take(2).ToList() : [];
+            return ($"{method ?? operation.HttpMethod} {path}", atPath.Count == 1 ? atPath[0] : null);
         }
 
         /// <summary>The deprecation text without its "DEPRECATED" lead, on one line, cut at 300 characters.</summary>

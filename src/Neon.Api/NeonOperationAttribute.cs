@@ -44,4 +44,10 @@ public sealed class NeonOperationAttribute : Attribute
 
     /// <summary>The operation's description from the spec when it is deprecated (it names the replacement), otherwise <see langword="null"/>.</summary>
     public string? DeprecationText { get; set; }
+
+    /// <summary>
+    /// The operationId of the operation that replaces this deprecated one, as the spec normalizer resolved it from the
+    /// deprecation text (<c>x-neon-replacement</c>); <see langword="null"/> when the text names none the spec has.
+    /// </summary>
+    public string? ReplacementOperationId { get; set; }
 }

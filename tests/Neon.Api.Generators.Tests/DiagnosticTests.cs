@@ -23,7 +23,7 @@ public sealed class DiagnosticTests
 
     [TestCase("NEON1001", "listTwoLists", "has 2 list properties of a model type")]
     [TestCase("NEON1002", "listNoShape", "none of the known pagination shapes")]
-    [TestCase("NEON1003", "oldThing", "names the replacement 'GET /new/thing'")]
+    [TestCase("NEON1003", "oldThing", "names GET /new/thing as its replacement")]
     [TestCase("NEON1004", "oldPlain", "is not a partial method implementation")]
     [TestCase("NEON1005", "createWork", "no GET operation reads one operation")]
     [TestCase("NEON1006", "BadOperation", "lacks ProjectId")]
@@ -56,7 +56,7 @@ public sealed class DiagnosticTests
             Assert.That(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()), Is.Empty);
 
             // The deprecation whose replacement is unknown still gets [Obsolete], quoting the path.
-            Assert.That(run.Files["Neon.Api.OddClient.Deprecation.g.cs"], Does.Contain("Deprecated by Neon: use the operation GET /new/thing instead."));
+            Assert.That(run.Files["Neon.Api.OddClient.Deprecation.g.cs"], Does.Contain("Deprecated by Neon: Neon names GET /new/thing as its replacement, which this client does not have."));
             Assert.That(run.Files.Keys, Has.None.Contains("SealedOffClient"));
             Assert.That(run.Files.Keys, Has.None.Contains("Waiting"));
         });

@@ -59,6 +59,40 @@ public sealed class RealSpecTests
     }
 
     [Test]
+    public void Every_deprecation_that_names_a_replacement_points_to_its_method()
+    {
+        var run = GeneratorHarness.Run(Library.Value);
+        var operations = run.Result.Results.Single().TrackedSteps[TrackingNames.Operations]
+            .SelectMany(s => s.Outputs).Select(o => (OperationModel)o.Value).ToList();
+        var byId = operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
+        var deprecated = operations.Where(o => o.Deprecated).ToList();
+        var obsolete = string.Concat(run.Files.Where(f => f.Key.EndsWith(".Deprecation.g.cs", StringComparison.Ordinal)).Select(f => f.Value));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deprecated, Is.Not.Empty, "the vendored spec deprecates operations");
+            foreach (var operation in deprecated)
+            {
+                // Whatever the wording ("use `/path` instead", "Use `GET /path`", ...), a text that points to a path or
+                // operation must have been resolved by the normalizer into [NeonOperation(ReplacementOperationId)].
+                var pointsSomewhere = operation.DeprecationText is { } text
+                    && System.Text.RegularExpressions.Regex.IsMatch(text, @"\buse\s+`", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                if (operation.ReplacementOperationId is { } id)
+                {
+                    Assert.That(byId.TryGetValue(id, out var replacement), Is.True, $"{operation.OperationId}: its replacement {id} is an operation of the client");
+                    Assert.That(obsolete, Does.Contain($"[global::System.Obsolete(\"Deprecated by Neon: use {replacement!.TypeName}.{replacement.MethodName} instead.\""), operation.OperationId);
+                }
+                else
+                {
+                    Assert.That(pointsSomewhere, Is.False, $"{operation.OperationId} names a replacement the normalizer did not resolve: {operation.DeprecationText}");
+                }
+            }
+
+            Assert.That(obsolete, Does.Not.Contain("which this client does not have"));
+        });
+    }
+
+    [Test]
     public void Every_deprecated_legacy_auth_operation_gets_its_own_warning_id()
     {
         var run = GeneratorHarness.Run(Library.Value);

@@ -46,8 +46,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DeprecationReplacementNotFound = Create(
         "NEON1003",
         "Replacement of a deprecated operation not found",
-        "The deprecation text of operation '{0}' names the replacement '{1} {2}', but no operation has that method and path, so the [Obsolete] message quotes the text instead of naming a method",
-        "Deprecated operations whose description reads 'DEPRECATED, use `<path>` instead' get an [Obsolete] message naming the C# method of the operation with that path and the same HTTP method.");
+        "The deprecation of operation '{0}' names {1} as its replacement, but the client has no such operation, so the [Obsolete] message says so instead of naming a method",
+        "Deprecated operations get an [Obsolete] message naming the C# method of their replacement: the operationId in [NeonOperation(ReplacementOperationId = ...)], which the spec normalizer resolves from the deprecation text, else the first 'use `[METHOD] <path>`' of that text.");
 
     public static readonly DiagnosticDescriptor DeprecatedMethodNotPartial = Create(
         "NEON1004",

@@ -12,6 +12,7 @@ internal sealed record OperationModel(
     string Tag,
     bool Deprecated,
     string? DeprecationText,
+    string? ReplacementOperationId,
     string ReturnType,
     string Modifiers,
     bool IsPartialImplementationOnly,
