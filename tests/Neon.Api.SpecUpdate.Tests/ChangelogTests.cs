@@ -85,4 +85,28 @@ public class ChangelogTests
         Assert.That(updated, Does.StartWith("# Changelog\n\n## [Unreleased]\n\n### Changed (breaking)\n\n- Neon API spec 1.1.0"));
         Assert.That(updated, Does.EndWith("\n## [0.1.0]\n- Old.\n"));
     }
+
+    [TestCase(false, TestName = "An_update_back_to_the_spec_an_unreleased_update_came_from_restores_the_changelog(new section)")]
+    [TestCase(true, TestName = "An_update_back_to_the_spec_an_unreleased_update_came_from_restores_the_changelog(existing section)")]
+    public void An_update_back_to_the_spec_an_unreleased_update_came_from_restores_the_changelog(bool existingSection)
+    {
+        var before = existingSection ? Changelog.Replace("### Fixed", "### Changed (breaking)\n- Earlier.\n\n### Fixed") : Changelog;
+        var back = ReportTests.Report(TestSpecs.After, TestSpecs.Before, from: "1.1.0", to: "1.0.0");
+
+        var there = Reporting.Changelog.Apply(before, Breaking());
+        var andBack = Reporting.Changelog.Apply(there, back);
+
+        Assert.That(back.Breaking, Is.True, "the way back removes an operation too; its entry is not added either");
+        Assert.That(there, Is.Not.EqualTo(before));
+        Assert.That(andBack, Is.EqualTo(before));
+    }
+
+    [Test]
+    public void An_update_elsewhere_keeps_the_earlier_entry()
+    {
+        var there = Reporting.Changelog.Apply(Changelog, Breaking());
+        var onward = ReportTests.Report(TestSpecs.After, TestSpecs.After, from: "1.1.0", to: "1.2.0");
+
+        Assert.That(Reporting.Changelog.Apply(there, onward), Is.EqualTo(there), "1.1.0 to 1.2.0 breaks nothing: the 1.0.0 to 1.1.0 entry stays");
+    }
 }

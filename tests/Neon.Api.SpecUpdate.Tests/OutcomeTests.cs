@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using Neon.Api.SpecUpdate.Reporting;
 using NUnit.Framework;
@@ -12,7 +13,15 @@ public class OutcomeTests
         <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
           <Results>
             <UnitTestResult testName="A.Passes" outcome="Passed" />
-            <UnitTestResult testName="A.Fails_for_createProjectBranchBucket" outcome="Failed" />
+            <UnitTestResult testName="A.Fails_for_createProjectBranchBucket" outcome="Failed">
+              <Output><ErrorInfo><Message>OneTimeSetUp: Operation missing from the vendored spec: createProjectBranchBucket, listProjectBranchBuckets (@neondatabase/api-client 2.7.2 does not list them; this test is about those operations).</Message></ErrorInfo></Output>
+            </UnitTestResult>
+            <UnitTestResult testName="A.Fails_for_createProjectBranchBucket" outcome="Failed">
+              <Output><ErrorInfo><Message>Operation missing from the vendored spec: createProjectBranchBucket (@neondatabase/api-client 2.7.2 does not list it; this test is about that operation).</Message></ErrorInfo></Output>
+            </UnitTestResult>
+            <UnitTestResult testName="A.Breaks" outcome="Error">
+              <Output><ErrorInfo><Message>Expected: 3 But was: 2</Message></ErrorInfo></Output>
+            </UnitTestResult>
             <UnitTestResult testName="A.Ignored" outcome="NotExecuted" />
           </Results>
           <TestDefinitions>
@@ -22,7 +31,7 @@ public class OutcomeTests
         """;
 
     [Test]
-    public void Failed_tests_are_named_with_their_assembly()
+    public void Failed_tests_are_named_once_with_their_assembly_and_the_operations_the_spec_lacks()
     {
         var folder = Directory.CreateTempSubdirectory("neon-trx-").FullName;
         try
@@ -31,13 +40,23 @@ public class OutcomeTests
 
             var outcome = TestOutcome.Read(folder);
 
-            Assert.That(outcome, Is.EqualTo(outcome with { Ran = true, Passed = 1, Total = 2 }));
-            Assert.That(outcome.Failed, Is.EqualTo(new[] { "A.Fails_for_createProjectBranchBucket (Neon.Api.Tests)" }));
+            Assert.That((outcome.Ran, outcome.Passed, outcome.Total, outcome.FailedResults), Is.EqualTo((true, 1, 4, 3)));
+            Assert.That(outcome.Failed.Select(t => t.Name), Is.EqualTo(new[] { "A.Breaks (Neon.Api.Tests)", "A.Fails_for_createProjectBranchBucket (Neon.Api.Tests)" }));
+            Assert.That(outcome.Failed[0].IsAboutMissingOperations, Is.False);
+            Assert.That(outcome.Failed[1].MissingOperations, Is.EqualTo(new[] { "createProjectBranchBucket", "listProjectBranchBuckets" }));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Test]
+    public void The_report_reads_the_message_the_operation_specific_tests_fail_with()
+    {
+        // The two constants live apart (the tool does not reference the tests); a change to one must reach the other.
+        Assert.That(TestOutcome.MissingOperationPrefix, Is.EqualTo(Neon.Api.TestShared.VendoredSpec.MissingPrefix));
+        Assert.That(Neon.Api.TestShared.VendoredSpec.MissingMessage(["noSuchOperation"]), Does.StartWith(TestOutcome.MissingOperationPrefix + " noSuchOperation ("));
     }
 
     [Test]

@@ -10,13 +10,13 @@ namespace Neon.Api.SpecUpdate.Tests;
 /// <summary>The verdict, its reasons, and the Markdown report.</summary>
 public class ReportTests
 {
-    internal static UpdateReport Report(string before, string after, IReadOnlyList<ApiScopeChange>? api = null, TestOutcome? tests = null, BuildFailure? buildFailure = null)
+    internal static UpdateReport Report(string before, string after, IReadOnlyList<ApiScopeChange>? api = null, TestOutcome? tests = null, BuildFailure? buildFailure = null, string from = "1.0.0", string to = "1.1.0")
     {
         var oldModel = SpecModel.Parse(before);
         var newModel = SpecModel.Parse(after);
         return new UpdateReport(
-            "1.0.0",
-            "1.1.0",
+            from,
+            to,
             [new("Package", "@neondatabase/api-client")],
             oldModel.Operations.Count,
             newModel.Operations.Count,
@@ -77,7 +77,12 @@ public class ReportTests
     public void The_markdown_names_every_category_and_lists_failed_tests()
     {
         var api = new[] { new ApiScopeChange("Neon.Api", ["Neon.Api.A.New() -> void"], ["Neon.Api.A.Old() -> void"]) };
-        var tests = new TestOutcome(true, 10, ["Ns.Class.Test_of_getLegacy (Neon.Api.Tests)"], 11);
+        var tests = new TestOutcome(
+            true,
+            10,
+            [new FailedTest("Ns.Class.Test_of_getLegacy (Neon.Api.Tests)", ["getLegacy"]), new FailedTest("Ns.Class.Breaks (Neon.Api.Tests)", [])],
+            13,
+            3);
         var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.After, api, tests));
 
         Assert.Multiple(() =>
@@ -93,8 +98,10 @@ public class ReportTests
             Assert.That(text, Does.Contain("- added: parameter query `org_id` (string, required) (breaking)\n"));
             Assert.That(text, Does.Contain("- added: response 200 `$.projects[*].owner` (object)\n"));
             Assert.That(text, Does.Contain("### Neon.Api: removed (1, breaking)\n\n```text\nNeon.Api.A.Old() -> void\n```"));
-            Assert.That(text, Does.Contain("- Tests: 10 of 11 passed, 1 failed."));
-            Assert.That(text, Does.Contain("- `Ns.Class.Test_of_getLegacy (Neon.Api.Tests)`"));
+            Assert.That(text, Does.Contain("- Tests: 10 of 13 passed, 3 failed (2 distinct tests;"));
+            Assert.That(text, Does.Contain("1 failed for another reason"));
+            Assert.That(text, Does.Contain("Failed for another reason than a missing operation:\n\n- `Ns.Class.Breaks (Neon.Api.Tests)`\n"));
+            Assert.That(text, Does.Contain("Tests of operations the new spec lacks (1; the operations: `getLegacy`):\n\n- `Ns.Class.Test_of_getLegacy (Neon.Api.Tests)`: getLegacy\n"));
         });
     }
 
@@ -115,7 +122,7 @@ public class ReportTests
         {
             CommandOutput = ["System.InvalidOperationException: Could not resolve the path '#/components/schemas/X'."],
         };
-        var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.Before, buildFailure: failure, tests: new TestOutcome(true, 1, [], 1)));
+        var text = ReportWriter.Write(Report(TestSpecs.Before, TestSpecs.Before, buildFailure: failure, tests: new TestOutcome(true, 1, [], 1, 0)));
 
         Assert.That(text, Does.EndWith(
             "- Build: FAILED, 1 error in Neon.Api. Tests: not run.\n\n- `Neon.Api: NSwag.targets(10,5): error MSB3073: nswag exited with code 1.`\n"

@@ -76,6 +76,47 @@ public class VendorTests
     }
 
     [Test]
+    public void Bytes_vendored_before_keep_the_day_they_were_first_retrieved()
+    {
+        var spec = TestSpecs.After;
+        var sha = PackageIntegrity.Sha256Hex(Encoding.UTF8.GetBytes(spec));
+        Git("init", "-q");
+        Commit($$"""{ "version": "1.1.0", "sha256": "{{sha}}", "retrieved": "2025-01-02" }""", "first vendoring");
+        Commit($$"""{ "version": "1.1.0", "sha256": "{{sha}}", "retrieved": "2025-06-30" }""", "the same bytes again");
+        Commit("""{ "version": "1.0.0", "sha256": "0000", "retrieved": "2025-07-01" }""", "another spec");
+
+        new SpecVendor(new FakeRegistry(Tarball(spec))).Vendor(Request("1.1.0"), TextWriter.Null);
+        var back = JsonNode.Parse(File.ReadAllText(OpenApi(Provenance.FileName)))!;
+        File.WriteAllText(OpenApi(SpecVendor.SpecFileName), TestSpecs.Before);
+        new SpecVendor(new FakeRegistry(Tarball(spec + "# new bytes\n"))).Vendor(Request("1.1.0"), TextWriter.Null);
+        var fresh = JsonNode.Parse(File.ReadAllText(OpenApi(Provenance.FileName)))!;
+
+        Assert.That(back["retrieved"]!.GetValue<string>(), Is.EqualTo("2025-01-02"), "bytes committed before: the first day recorded for them");
+        Assert.That(fresh["retrieved"]!.GetValue<string>(), Is.EqualTo("2026-11-29"), "bytes never committed: today");
+    }
+
+    private void Commit(string provenance, string message)
+    {
+        File.WriteAllText(OpenApi(Provenance.FileName), provenance);
+        Git("add", "-A");
+        Git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+    }
+
+    private void Git(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {error}");
+    }
+
+    [Test]
     public void The_state_before_is_kept_for_the_report()
     {
         new SpecVendor(new FakeRegistry(Tarball(TestSpecs.After))).Vendor(Request("1.1.0"), TextWriter.Null);

@@ -6,7 +6,8 @@ namespace Neon.Api.SpecUpdate.Reporting;
 /// <summary>
 /// Records an update's breaking changes in <c>CHANGELOG.md</c>, under <c>## [Unreleased]</c> →
 /// <c>### Changed (breaking)</c>, as one entry naming the spec version. Running the same update again replaces the
-/// entry instead of adding a second one.
+/// entry instead of adding a second one, and an update back to the spec an unreleased update came from removes that
+/// update's entry (the round trip changes nothing for the next release), leaving the file as it was before it.
 /// </summary>
 internal static class Changelog
 {
@@ -19,13 +20,18 @@ internal static class Changelog
     /// <summary>The changelog with the report's entry added (unchanged when the update breaks nothing).</summary>
     public static string Apply(string changelog, UpdateReport report)
     {
+        var newline = changelog.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = changelog.Split(newline).ToList();
+        if (report.From is { } from && Undo(lines, from, report.To))
+        {
+            return Normalize(lines, newline);
+        }
+
         if (!report.Breaking)
         {
             return changelog;
         }
 
-        var newline = changelog.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = changelog.Split(newline).ToList();
         var entry = Entry(report);
 
         var unreleased = lines.FindIndex(l => l.TrimEnd() == Unreleased);
@@ -81,6 +87,50 @@ internal static class Changelog
 
         lines.Insert(last, entry);
         return Normalize(lines, newline);
+    }
+
+    // Removes the unreleased entry of an update from `to` to `from` (this update undoes it), with the section heading
+    // when it was the section's only entry, as Apply inserted them; false when there is no such entry.
+    private static bool Undo(List<string> lines, string from, string to)
+    {
+        var unreleased = lines.FindIndex(l => l.TrimEnd() == Unreleased);
+        if (unreleased < 0)
+        {
+            return false;
+        }
+
+        var end = lines.FindIndex(unreleased + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        end = end < 0 ? lines.Count : end;
+        var section = lines.FindIndex(unreleased + 1, end - unreleased - 1, l => l.TrimEnd() == Section);
+        if (section < 0)
+        {
+            return false;
+        }
+
+        var sectionEnd = lines.FindIndex(section + 1, l => l.StartsWith("#", StringComparison.Ordinal));
+        sectionEnd = sectionEnd < 0 ? lines.Count : sectionEnd;
+        var entry = lines.FindIndex(section + 1, sectionEnd - section - 1, l => l.StartsWith($"{EntryStart(from)}(from {to},", StringComparison.Ordinal));
+        if (entry < 0)
+        {
+            return false;
+        }
+
+        var stop = entry + 1;
+        while (stop < sectionEnd && lines[stop].StartsWith("  ", StringComparison.Ordinal))
+        {
+            stop++;
+        }
+
+        lines.RemoveRange(entry, stop - entry);
+        sectionEnd -= stop - entry;
+        if (lines.Skip(section + 1).Take(sectionEnd - section - 1).All(l => l.Length == 0))
+        {
+            // The section held only that entry: remove it as Apply added it (a blank line, the heading, a blank line).
+            var first = section > 0 && lines[section - 1].Length == 0 ? section - 1 : section;
+            lines.RemoveRange(first, Math.Min(section + 2, sectionEnd) - first);
+        }
+
+        return true;
     }
 
     /// <summary>One bullet: removed operations, removed and retyped fields, new required inputs, removed public API.</summary>

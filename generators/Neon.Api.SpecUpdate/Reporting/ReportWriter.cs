@@ -175,11 +175,30 @@ internal static class ReportWriter
             return;
         }
 
-        text.Append($"- Tests: {tests.Passed} of {tests.Total} passed, {tests.Failed.Count} failed.\n");
-        if (tests.Failed.Count > 0)
+        text.Append($"- Tests: {tests.Passed} of {tests.Total} passed, {tests.FailedResults} failed");
+        text.Append(tests.Failed.Count == tests.FailedResults ? ".\n" : $" ({tests.Failed.Count} distinct tests; a test that several fixtures run counts once per fixture).\n");
+        if (tests.Failed.Count == 0)
         {
-            text.Append("\nFailed tests (they do not fail the update; each is a test of something the new spec changed, or a bug):\n\n");
-            Bullets(text, tests.Failed.Select(name => $"`{name}`"));
+            return;
+        }
+
+        var aboutMissing = tests.Failed.Where(t => t.IsAboutMissingOperations).ToList();
+        var other = tests.Failed.Where(t => !t.IsAboutMissingOperations).ToList();
+        var missing = aboutMissing.SelectMany(t => t.MissingOperations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        text.Append("- Failed tests do not fail the update. ")
+            .Append(other.Count == 0
+                ? "Every one is about an operation the new spec lacks: nothing else broke.\n"
+                : $"{other.Count} failed for another reason: a behaviour the new spec changed, or a bug; look at those first.\n");
+        if (other.Count > 0)
+        {
+            text.Append("\nFailed for another reason than a missing operation:\n\n");
+            Bullets(text, other.Select(t => $"`{t.Name}`"));
+        }
+
+        if (aboutMissing.Count > 0)
+        {
+            text.Append($"\nTests of operations the new spec lacks ({aboutMissing.Count}; the operations: {string.Join(", ", missing.Select(id => $"`{id}`"))}):\n\n");
+            Bullets(text, aboutMissing.Select(t => $"`{t.Name}`: {string.Join(", ", t.MissingOperations)}"));
         }
     }
 

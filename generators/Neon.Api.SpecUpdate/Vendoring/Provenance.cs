@@ -10,7 +10,10 @@ namespace Neon.Api.SpecUpdate.Vendoring;
 /// <param name="Version">The package version (or the version given for an unpublished spec).</param>
 /// <param name="File">The spec's file name in <c>openapi/</c>.</param>
 /// <param name="Sha256">Lower-case hex sha256 of the vendored bytes.</param>
-/// <param name="Retrieved">The day the spec was fetched (UTC), <c>yyyy-MM-dd</c>.</param>
+/// <param name="Retrieved">
+/// The day the spec was fetched (UTC), <c>yyyy-MM-dd</c>; for bytes the repository vendored before (a committed
+/// provenance with the same <see cref="Sha256"/>), the day recorded first, so that going back to a spec restores its file.
+/// </param>
 /// <param name="Command">The exact command that fetched it.</param>
 /// <param name="Tarball">The npm tarball's file name, for a published spec.</param>
 /// <param name="Integrity">The tarball's integrity as the registry records it and as checked.</param>

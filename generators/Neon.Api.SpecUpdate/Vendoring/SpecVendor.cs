@@ -12,7 +12,7 @@ namespace Neon.Api.SpecUpdate.Vendoring;
 /// <param name="Version">The npm version to fetch, or the version to record for <see cref="SpecFile"/>.</param>
 /// <param name="SpecFile">An unpublished spec to vendor instead of a published one.</param>
 /// <param name="UpdatedWith">The repository command being run, recorded in the provenance.</param>
-/// <param name="Today">The retrieval day.</param>
+/// <param name="Today">The retrieval day, unless the repository's history already vendored the same bytes (then the day recorded first).</param>
 internal sealed record VendorRequest(string Repository, string WorkFolder, string? Version, string? SpecFile, string UpdatedWith, DateOnly Today);
 
 /// <summary>Fetches, verifies and vendors a spec, keeping what it replaces for the report.</summary>
@@ -53,12 +53,13 @@ internal sealed partial class SpecVendor(IPackageRegistry registry)
         var oldTags = File.Exists(specPath) ? SpecModel.Parse(File.ReadAllText(specPath)).FirstTags() : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
         var sameVersion = string.Equals(fetched.Version, oldVersion, StringComparison.Ordinal);
+        var sha256 = PackageIntegrity.Sha256Hex(fetched.Content);
         var provenance = new Provenance(
             fetched.Package,
             fetched.Version,
             SpecFileName,
-            PackageIntegrity.Sha256Hex(fetched.Content),
-            request.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            sha256,
+            ProvenanceHistory.FirstRetrieved(request.Repository, sha256) ?? request.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             fetched.Command,
             fetched.Tarball,
             fetched.Integrity,
