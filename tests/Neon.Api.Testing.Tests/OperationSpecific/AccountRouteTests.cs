@@ -23,7 +23,7 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
     "deleteProjectVPCEndpoint", "listSharedProjects", "listProjectPermissions", "grantPermissionToProject", "revokePermissionFromProject",
     "getAvailablePreloadLibraries", "createProjectTransferRequest", "acceptProjectTransferRequest", "getProjectJWKS", "addProjectJWKS",
     "deleteProjectJWKS", "getConsumptionHistoryPerProject", "getConsumptionHistoryPerProjectV2", "getConsumptionHistoryPerBranchV2")]
-public sealed class AccountRouteTests : EmulatorTest
+public sealed class AccountRouteTests : AccountTest
 {
     /// <summary>The operations this fixture drives (those <see cref="ImplementedRouteTests"/> leaves to it).</summary>
     internal static readonly string[] Operations =
@@ -76,8 +76,7 @@ public sealed class AccountRouteTests : EmulatorTest
         await Api.ExpectAsync(200, "deleteOrganizationSpendingLimit", $"{o}/billing/spending_limit");
 
         // organization API keys
-        var created = await CreateProjectAsync(org, "in-org");
-        var projectId = Id(created, "project");
+        var projectId = await CreateProjectInAsync(org, "in-org");
         var p = $"projects/{projectId}";
         var key = await Api.ExpectAsync(200, "createOrgApiKey", $"{o}/api_keys", new JsonObject { ["key_name"] = "ci", ["project_id"] = projectId });
         await Api.ExpectAsync(200, "listOrgApiKeys", $"{o}/api_keys");
@@ -128,7 +127,7 @@ public sealed class AccountRouteTests : EmulatorTest
         // transfers: between organizations, from the personal account, by request
         await Api.ExpectAsync(200, "transferProjectsFromOrgToOrg", $"{o}/projects/transfer", Transfer(other, projectId));
         await Api.ExpectAsync(404, "transferProjectsFromOrgToOrg", $"{o}/projects/transfer", Transfer(other, projectId));
-        var personal = Id(await CreateProjectAsync("personal"), "project");
+        var personal = await CreateProjectInAsync(null, "personal");
         await Api.ExpectAsync(200, "transferProjectsFromUserToOrg", "users/me/projects/transfer", Transfer(org, personal));
         var request = await Api.ExpectAsync(201, "createProjectTransferRequest", $"projects/{personal}/transfer_requests", new JsonObject { ["ttl_seconds"] = 600 });
         await Api.ExpectAsync(204, "acceptProjectTransferRequest", $"projects/{personal}/transfer_requests/{(string)request["id"]!}", new JsonObject { ["org_id"] = other });
@@ -136,25 +135,4 @@ public sealed class AccountRouteTests : EmulatorTest
 
         Assert.That(Api.CoveredHere, Is.SupersetOf(Operations));
     }
-
-    private async Task<JsonNode> CreateProjectAsync(string orgId, string name)
-    {
-        var created = await Api.ExpectAsync(201, "createProject", "projects", new JsonObject
-        {
-            ["project"] = new JsonObject { ["name"] = name, ["org_id"] = orgId },
-        });
-        FinishOperations();
-        return created;
-    }
-
-    private static JsonObject Invitations(params (string Email, string Role)[] invitations) => new()
-    {
-        ["invitations"] = new JsonArray(invitations.Select(i => (JsonNode?)new JsonObject { ["email"] = i.Email, ["role"] = i.Role }).ToArray()),
-    };
-
-    private static JsonObject Transfer(string destination, string projectId) => new()
-    {
-        ["destination_org_id"] = destination,
-        ["project_ids"] = new JsonArray(projectId),
-    };
 }
