@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Tests.Support;
@@ -25,19 +27,8 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
     "deleteProjectJWKS", "getConsumptionHistoryPerProject", "getConsumptionHistoryPerProjectV2", "getConsumptionHistoryPerBranchV2")]
 public sealed class AccountRouteTests : AccountTest
 {
-    /// <summary>The operations this fixture drives (those <see cref="ImplementedRouteTests"/> leaves to it).</summary>
-    internal static readonly string[] Operations =
-    [
-        "getCurrentUserInfo", "getCurrentUserOrganizations", "getAuthDetails", "transferProjectsFromUserToOrg",
-        "getOrganization", "getOrganizationMembers", "getOrganizationMember", "updateOrganizationMember", "removeOrganizationMember",
-        "getOrganizationInvitations", "createOrganizationInvitations", "listOrgApiKeys", "createOrgApiKey", "revokeOrgApiKey",
-        "getOrganizationSpendingLimit", "setOrganizationSpendingLimit", "deleteOrganizationSpendingLimit", "transferProjectsFromOrgToOrg",
-        "listOrganizationVPCEndpointsAllRegions", "listOrganizationVPCEndpoints", "getOrganizationVPCEndpointDetails",
-        "assignOrganizationVPCEndpoint", "deleteOrganizationVPCEndpoint", "listProjectVPCEndpoints", "assignProjectVPCEndpoint",
-        "deleteProjectVPCEndpoint", "listSharedProjects", "listProjectPermissions", "grantPermissionToProject", "revokePermissionFromProject",
-        "getAvailablePreloadLibraries", "createProjectTransferRequest", "acceptProjectTransferRequest", "getProjectJWKS", "addProjectJWKS",
-        "deleteProjectJWKS", "getConsumptionHistoryPerProject", "getConsumptionHistoryPerProjectV2", "getConsumptionHistoryPerBranchV2",
-    ];
+    /// <summary>The operations this fixture drives (those <see cref="ImplementedRouteTests"/> leaves to it): the ones its attribute names.</summary>
+    internal static readonly IReadOnlyList<string> Operations = typeof(AccountRouteTests).GetCustomAttribute<OperationSpecificAttribute>()!.OperationIds;
 
     public AccountRouteTests(Transport transport)
         : base(transport)

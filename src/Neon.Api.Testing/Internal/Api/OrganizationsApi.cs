@@ -171,12 +171,8 @@ internal static class OrganizationsApi
         return ApiResult.Ok(new JsonObject());
     }
 
-    private static MemberModel Member(RequestContext context, OrganizationModel org)
-    {
-        var id = context.Path("member_id");
-        return org.Members.FirstOrDefault(m => string.Equals(m.Id.ToString(), id, StringComparison.OrdinalIgnoreCase))
-            ?? throw ApiError.NotFound($"member {id} not found in organization {org.Id}");
-    }
+    private static MemberModel Member(RequestContext context, OrganizationModel org) =>
+        Lookup.ByUuid(context, "member_id", org.Members, m => m.Id, "member", $"organization {org.Id}");
 
     private static void RequireAnotherAdmin(OrganizationModel org, MemberModel member, string change)
     {

@@ -59,9 +59,7 @@ internal static class ProjectAccessApi
     private static ApiResult Revoke(RequestContext context)
     {
         var project = context.Project();
-        var id = context.Path("permission_id");
-        var permission = project.Access.ActivePermissions.FirstOrDefault(p => string.Equals(p.Id.ToString(), id, StringComparison.OrdinalIgnoreCase))
-            ?? throw ApiError.NotFound($"permission {id} not found in project {project.Id}");
+        var permission = Lookup.ByUuid(context, "permission_id", project.Access.ActivePermissions, p => p.Id, "permission", $"project {project.Id}");
         permission.RevokedAt = context.Now;
         return ApiResult.Ok(permission.ToJson());
     }
@@ -93,19 +91,17 @@ internal static class ProjectAccessApi
     private static ApiResult AcceptTransfer(RequestContext context)
     {
         var project = context.Project();
-        var id = context.Path("request_id");
-        var request = project.Access.TransferRequests.FirstOrDefault(r => string.Equals(r.Id.ToString(), id, StringComparison.OrdinalIgnoreCase))
-            ?? throw ApiError.NotFound($"transfer request {id} not found for project {project.Id}");
+        var request = Lookup.ByUuid(context, "request_id", project.Access.TransferRequests, r => r.Id, "transfer request", $"project {project.Id}");
         var orgId = context.Body(required: false).OptionalString("org_id", 1, 60) ?? context.Credential?.OrgId;
         var destination = orgId is null ? null : context.State.Account.RequireOrganization(orgId).Id;
         if (request.Accepted)
         {
-            throw ApiError.Conflict($"transfer request {id} was already accepted");
+            throw ApiError.Conflict($"transfer request {request.Id} was already accepted");
         }
 
         if (context.Now >= request.ExpiresAt)
         {
-            throw new ApiError(HttpStatusCode.Gone, "GONE", $"transfer request {id} expired at {Formats.Time(request.ExpiresAt)}");
+            throw new ApiError(HttpStatusCode.Gone, "GONE", $"transfer request {request.Id} expired at {Formats.Time(request.ExpiresAt)}");
         }
 
         request.Accepted = true;
@@ -149,9 +145,7 @@ internal static class ProjectAccessApi
     private static ApiResult DeleteJwks(RequestContext context)
     {
         var project = context.Project();
-        var id = context.Path("jwks_id");
-        var jwks = project.Access.Jwks.FirstOrDefault(j => string.Equals(j.Id.ToString(), id, StringComparison.OrdinalIgnoreCase))
-            ?? throw ApiError.NotFound($"JWKS {id} not found in project {project.Id}");
+        var jwks = Lookup.ByUuid(context, "jwks_id", project.Access.Jwks, j => j.Id, "JWKS", $"project {project.Id}");
         project.Access.Jwks.Remove(jwks);
         return ApiResult.Ok(jwks.ToJson());
     }
