@@ -160,6 +160,21 @@ public sealed class ConsumptionTests : AccountTest
         Assert.That(Keys(second), Has.Length.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_range_reaching_into_the_future_ends_with_the_current_timeframe()
+    {
+        var org = await DefaultOrgAsync();
+        await CreateProjectInAsync(org, "now");
+        ClockAt(TimeSpan.FromHours(2.5));
+
+        var history = await Api.ExpectAsync(200, "getConsumptionHistoryPerProjectV2",
+            $"consumption_history/v2/projects?from=2026-01-01T00:00:00Z&to=9999-12-31T23:30:00Z&granularity=hourly&org_id={org}&metrics=compute_unit_seconds");
+
+        var frames = history["projects"]![0]!["periods"]!.AsArray().SelectMany(p => p!["consumption"]!.AsArray()).ToArray();
+        Assert.That(frames.Select(f => (string?)f!["timeframe_start"]), Is.EqualTo(new[] { "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", "2026-01-01T02:00:00Z" }));
+        Assert.That((string?)frames[^1]!["timeframe_end"], Is.EqualTo("2026-01-01T03:00:00Z"));
+    }
+
     [TestCase("getConsumptionHistoryPerProject", "from=2026-01-01T00:00:00Z&to=2025-12-31T00:00:00Z&granularity=hourly", 400, "'from'")]
     [TestCase("getConsumptionHistoryPerProject", "from=2025-12-31T00:00:00Z&to=2026-01-01T00:00:00Z&granularity=weekly", 400, "granularity")]
     [TestCase("getConsumptionHistoryPerProject", "to=2026-01-01T00:00:00Z&granularity=hourly", 400, "'from'")]

@@ -243,8 +243,10 @@ internal static class ConsumptionApi
                 throw ApiError.BadRequest($"query parameter 'from' ({Formats.Time(from)}) must be earlier than 'to' ({Formats.Time(to)})");
             }
 
-            var range = new TimeRange(from, to, granularity);
-            range = range with { Start = range.Floor(from), End = range.Floor(to) < to ? range.Next(range.Floor(to)) : to };
+            // Timeframes end at the clock anyway; clipping first keeps rounding a far-future 'to' in range.
+            var until = to < context.Now ? to : context.Now;
+            var range = new TimeRange(from, until, granularity);
+            range = range with { Start = range.Floor(from), End = range.Floor(until) < until ? range.Next(range.Floor(until)) : until };
             var (window, kept) = granularity switch
             {
                 "hourly" => (context.Now.AddHours(-168), "168 hours"),
