@@ -100,7 +100,7 @@ internal static class OrganizationsApi
     {
         var org = Org(context);
         var member = Member(context, org);
-        var role = context.Body().OptionalEnum("role", Roles) ?? throw ApiError.BadRequest("missing required field 'role'");
+        var role = context.Body().RequiredEnum("role", Roles);
         if (role != "admin")
         {
             RequireAnotherAdmin(org, member, "demoted");
@@ -136,7 +136,7 @@ internal static class OrganizationsApi
             throw ApiError.BadRequest("field 'invitations' must hold at least one invitation");
         }
 
-        var invitations = requested.Select(i => (Email: i.RequiredEmail("email"), Role: i.OptionalEnum("role", Roles) ?? throw ApiError.BadRequest("missing required field 'invitations[].role'")))
+        var invitations = requested.Select(i => (Email: i.RequiredEmail("email"), Role: i.RequiredEnum("role", Roles)))
             .ToList();
         var taken = invitations.Select(i => i.Email)
             .FirstOrDefault(email => org.Members.Any(m => Same(m.Email, email)) || org.Invitations.Any(i => Same(i.Email, email))

@@ -154,6 +154,9 @@ internal sealed class BodyObject
             .ToArray();
     }
 
+    /// <summary>A required string that must be one of <paramref name="allowed"/>.</summary>
+    public string RequiredEnum(string name, params string[] allowed) => OptionalEnum(name, allowed) ?? throw Missing(name);
+
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string? OptionalEnum(string name, params string[] allowed)
     {
