@@ -148,6 +148,25 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
         _emulator.PutBucketObject(projectId, branchId, bucketName, key, (byte[])content.Clone());
     }
 
+    /// <summary>
+    /// Adds an organization the current user belongs to, as its admin, beside the seeded default organization
+    /// (<c>org-quiet-meadow-81040908</c>): for example the destination of a project transfer. It is listed by
+    /// <c>getCurrentUserOrganizations</c> and reachable under <c>/organizations/{org_id}</c>.
+    /// </summary>
+    /// <param name="name">The organization's name: 1 to 64 characters.</param>
+    /// <returns>The new organization's id, such as <c>org-silent-river-12345678</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or longer than 64 characters.</exception>
+    public string AddOrganization(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length is 0 or > 64)
+        {
+            throw new ArgumentException("An organization name must be between 1 and 64 characters long.", nameof(name));
+        }
+
+        return _emulator.AddOrganization(name);
+    }
+
     /// <summary>Stops the loopback server, if any.</summary>
     /// <returns>A task that completes when in-flight requests are done.</returns>
     public async ValueTask DisposeAsync()

@@ -71,6 +71,11 @@ internal sealed class Emulator
         OperationsApi.Register(handlers);
         AccountApi.Register(handlers);
         BucketsApi.Register(handlers);
+        UsersApi.Register(handlers);
+        OrganizationsApi.Register(handlers);
+        ProjectAccessApi.Register(handlers);
+        VpcEndpointsApi.Register(handlers);
+        ConsumptionApi.Register(handlers);
         return handlers;
     }
 
@@ -118,7 +123,7 @@ internal sealed class Emulator
     {
         lock (_gate)
         {
-            Authenticate(request);
+            var credential = Authenticate(request);
             if (InjectedFault() is { } fault)
             {
                 var response = ErrorResponse(fault, requestId);
@@ -144,6 +149,7 @@ internal sealed class Emulator
                 PathParameters = parameters,
                 Query = QueryParameters.Parse(request.RequestUri?.Query),
                 BodyText = body,
+                Credential = credential,
             };
             if (method != "GET" && entry.Locking)
             {
@@ -177,7 +183,17 @@ internal sealed class Emulator
         }
     }
 
-    private void Authenticate(HttpRequestMessage request)
+    /// <summary>Checks the bearer token; returns the key created through the API that it is, if any.</summary>
+    /// <summary>Adds an organization whose admin is the current user (see <see cref="FakeNeon.AddOrganization"/>).</summary>
+    public string AddOrganization(string name)
+    {
+        lock (_gate)
+        {
+            return _state.Account.AddOrganization(name, Options.TimeProvider.GetUtcNow()).Id;
+        }
+    }
+
+    private ApiKeyModel? Authenticate(HttpRequestMessage request)
     {
         var authorization = request.Headers.Authorization;
         var token = authorization is not null
@@ -200,6 +216,8 @@ internal sealed class Emulator
             key.LastUsedAt = Options.TimeProvider.GetUtcNow();
             key.LastUsedFromAddress = "127.0.0.1";
         }
+
+        return key;
     }
 
     /// <summary>Samples the 429 and 503 shares (two independent draws from the seeded generator).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Neon.Api.Testing.Internal.Http;
@@ -5,29 +6,43 @@ using Neon.Api.Testing.Internal.State;
 
 namespace Neon.Api.Testing.Internal.Api;
 
-/// <summary>Account-level operations: API keys (list, create, revoke) and regions.</summary>
+/// <summary>
+/// Account-level operations: API keys (list, create, revoke) and regions. The key steps serve the
+/// organization keys too (<see cref="OrganizationsApi"/>): personal keys have no organization.
+/// </summary>
 internal static class AccountApi
 {
     public static void Register(RouteHandlers handlers)
     {
-        handlers.Add("listApiKeys", "GET /api_keys", ListKeys);
-        handlers.Add("createApiKey", "POST /api_keys", CreateKey);
-        handlers.Add("revokeApiKey", "DELETE /api_keys/{key_id}", RevokeKey);
+        handlers.Add("listApiKeys", "GET /api_keys", context => ListKeys(context, orgId: null));
+        handlers.Add("createApiKey", "POST /api_keys", context => CreateKey(context, orgId: null));
+        handlers.Add("revokeApiKey", "DELETE /api_keys/{key_id}", context => RevokeKey(context, orgId: null));
         handlers.Add("getActiveRegions", "GET /regions", ListRegions);
     }
 
-    private static ApiResult ListKeys(RequestContext context) =>
-        ApiResult.Ok(Json.Array(context.State.ApiKeys.Where(k => !k.Revoked).Select(k => k.ToListJson())));
+    /// <summary>The live keys of an organization, or the personal ones when <paramref name="orgId"/> is null.</summary>
+    public static ApiResult ListKeys(RequestContext context, string? orgId) =>
+        ApiResult.Ok(Json.Array(context.State.ApiKeys.Where(k => !k.Revoked && k.OrgId == orgId).Select(k => k.ToListJson())));
 
-    private static ApiResult CreateKey(RequestContext context)
+    /// <summary>A new key; an organization key may be limited to one of the organization's projects.</summary>
+    public static ApiResult CreateKey(RequestContext context, string? orgId)
     {
-        var name = context.Body().RequiredString("key_name", 1, 64);
+        var body = context.Body();
+        var name = body.RequiredString("key_name", 1, 64);
+        var projectId = orgId is null ? null : body.OptionalString("project_id", 1, 60);
+        if (projectId is not null && context.State.RequireProject(projectId).OrgId != orgId)
+        {
+            throw ApiError.NotFound($"project {projectId} not found in organization {orgId}");
+        }
+
         var key = new ApiKeyModel
         {
             Id = context.State.NextSequence(),
             Name = name,
             Token = context.State.Ids.ApiKeyToken(),
             CreatedAt = context.Now,
+            OrgId = orgId,
+            ProjectId = projectId,
         };
         context.State.ApiKeys.Add(key);
         var json = key.ToJson();
@@ -37,15 +52,15 @@ internal static class AccountApi
         return ApiResult.Ok(json);
     }
 
-    private static ApiResult RevokeKey(RequestContext context)
+    public static ApiResult RevokeKey(RequestContext context, string? orgId)
     {
         var text = context.Path("key_id");
-        if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             throw ApiError.BadRequest($"key_id must be an integer, got '{text}'");
         }
 
-        var key = context.State.ApiKeys.FirstOrDefault(k => k.Id == id && !k.Revoked)
+        var key = context.State.ApiKeys.FirstOrDefault(k => k.Id == id && !k.Revoked && k.OrgId == orgId)
             ?? throw ApiError.NotFound($"API key {id} not found");
         key.Revoked = true;
         var json = key.ToJson();

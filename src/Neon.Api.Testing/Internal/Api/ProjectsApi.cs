@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Neon.Api.Testing.Internal.Http;
@@ -53,7 +54,7 @@ internal static class ProjectsApi
             Name = body.OptionalString("name", 1, 256) ?? id,
             Region = region,
             PgVersion = pgVersion,
-            OrgId = body.OptionalString("org_id", 1, 60),
+            OrgId = body.OptionalString("org_id", 1, 60) is { } orgId ? state.Account.RequireOrganization(orgId).Id : null,
             StorePasswords = body.OptionalBool("store_passwords") ?? true,
             HistoryRetentionSeconds = (int)(body.OptionalInteger("history_retention_seconds", 0, 2592000) ?? 86400),
             Provisioner = body.OptionalString("provisioner") ?? "k8s-neonvm",
@@ -96,21 +97,34 @@ internal static class ProjectsApi
 
     private static ApiResult List(RequestContext context)
     {
-        var query = context.Query;
-        var limit = query.Integer("limit", 1, 400) ?? 10;
-        query.Integer("timeout", 100, 30000);
-        var recoverable = query.Boolean("recoverable", defaultValue: false);
-        var search = query.String("search");
-        var orgId = query.String("org_id");
+        var recoverable = context.Query.Boolean("recoverable", defaultValue: false);
+        var orgId = context.Query.String("org_id");
         var now = context.Now;
         var projects = context.State.AllProjects
             .Where(p => recoverable ? p.IsDeleted && p.DeletedAt + RecoveryWindow > now : !p.IsDeleted)
-            .Where(p => orgId is null || p.OrgId == orgId)
-            .Where(p => search is null
-                || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || p.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
+            .Where(p => orgId is null || p.OrgId == orgId);
+        var response = Page(context, projects);
+        response["applications"] = new JsonObject();
+        response["integrations"] = new JsonObject();
+        return ApiResult.Ok(response);
+    }
+
+    /// <summary>
+    /// A page of <c>ProjectListItem</c>s with <c>pagination: { cursor }</c> (listProjects, listSharedProjects):
+    /// reads <c>limit</c> (1-400, default 10), <c>timeout</c>, <c>search</c> (name or id) and <c>cursor</c>.
+    /// Every project answers within any timeout, so <c>unavailable_project_ids</c> is always empty.
+    /// </summary>
+    public static JsonObject Page(RequestContext context, IEnumerable<ProjectModel> projects)
+    {
+        var query = context.Query;
+        var limit = query.Integer("limit", 1, 400) ?? 10;
+        query.Integer("timeout", 100, 30000);
+        var search = query.String("search");
+        var matching = projects.Where(p => search is null
+            || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || p.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
         var (page, pagination) = Paging.ByCursor(
-            projects,
+            matching,
             query.String("cursor"),
             limit,
             p => p.Id,
@@ -120,15 +134,14 @@ internal static class ProjectsApi
         var response = new JsonObject
         {
             ["projects"] = Json.Array(page.Select(p => p.ToListItemJson())),
+            ["unavailable_project_ids"] = new JsonArray(),
         };
         if (pagination is not null)
         {
             response["pagination"] = pagination;
         }
 
-        response["applications"] = new JsonObject();
-        response["integrations"] = new JsonObject();
-        return ApiResult.Ok(response);
+        return response;
     }
 
     private static ApiResult Update(RequestContext context)

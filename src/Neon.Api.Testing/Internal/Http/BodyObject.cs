@@ -119,6 +119,44 @@ internal sealed class BodyObject
         return value;
     }
 
+    /// <summary>An email address (1-256 characters, one <c>@</c> with text on both sides, no spaces).</summary>
+    public string RequiredEmail(string name)
+    {
+        var value = RequiredString(name, 1, 256);
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace)
+            ? value
+            : throw ApiError.BadRequest($"field '{PathOf(name)}' must be an email address, got '{value}'");
+    }
+
+    /// <summary>An array of strings, each 1 to <paramref name="maxLength"/> characters, of <paramref name="minItems"/> to <paramref name="maxItems"/> items.</summary>
+    public IReadOnlyList<string>? OptionalStringArray(string name, int minItems, int maxItems, int maxLength = int.MaxValue)
+    {
+        var node = Get(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonArray array)
+        {
+            throw WrongType(name, "an array of strings");
+        }
+
+        if (array.Count < minItems || array.Count > maxItems)
+        {
+            throw ApiError.BadRequest($"field '{PathOf(name)}' must have between {minItems} and {maxItems} items, got {array.Count}");
+        }
+
+        return array.Select((item, i) => item?.GetValueKind() == JsonValueKind.String && item.GetValue<string>() is { Length: > 0 } text && text.Length <= maxLength
+                ? text
+                : throw ApiError.BadRequest($"field '{PathOf(name)}[{i}]' must be a string of 1 to {maxLength} characters"))
+            .ToArray();
+    }
+
+    /// <summary>A required string that must be one of <paramref name="allowed"/>.</summary>
+    public string RequiredEnum(string name, params string[] allowed) => OptionalEnum(name, allowed) ?? throw Missing(name);
+
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string? OptionalEnum(string name, params string[] allowed)
     {

@@ -9,21 +9,28 @@ namespace Neon.Api.Testing.Internal.Http;
 internal sealed class QueryParameters
 {
     private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, List<string>> _all;
 
-    private QueryParameters(Dictionary<string, string> values) => _values = values;
+    private QueryParameters(Dictionary<string, string> values, Dictionary<string, List<string>> all)
+    {
+        _values = values;
+        _all = all;
+    }
 
     public static QueryParameters Parse(string? query)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var all = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var part in (query ?? string.Empty).TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             var name = Uri.UnescapeDataString((eq < 0 ? part : part[..eq]).Replace('+', ' '));
             var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(part[(eq + 1)..].Replace('+', ' '));
             values[name] = value;
+            (all.TryGetValue(name, out var list) ? list : all[name] = []).Add(value);
         }
 
-        return new QueryParameters(values);
+        return new QueryParameters(values, all);
     }
 
     /// <summary>A parameter's value; an empty value counts as absent.</summary>
@@ -32,6 +39,29 @@ internal sealed class QueryParameters
 
     public string RequiredString(string name) =>
         String(name) ?? throw ApiError.BadRequest($"missing required query parameter '{name}'");
+
+    /// <summary>
+    /// An array parameter, given as repeated parameters, comma-separated values, or both
+    /// (<c>ids=a&amp;ids=b</c>, <c>ids=a,b</c>); empty values are skipped. At most <paramref name="maxItems"/> items.
+    /// </summary>
+    public IReadOnlyList<string> List(string name, int maxItems)
+    {
+        var items = _all.TryGetValue(name, out var given)
+            ? given.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : [];
+        return items.Count <= maxItems
+            ? items
+            : throw ApiError.BadRequest($"query parameter '{name}' takes at most {maxItems} values, got {items.Count}");
+    }
+
+    /// <summary>A required RFC 3339 date-time parameter, in UTC.</summary>
+    public DateTimeOffset RequiredDateTime(string name)
+    {
+        var text = RequiredString(name);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw ApiError.BadRequest($"query parameter '{name}' must be an RFC 3339 date-time, got '{text}'");
+    }
 
     public int? Integer(string name, int minimum, int maximum)
     {

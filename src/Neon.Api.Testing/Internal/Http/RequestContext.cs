@@ -18,6 +18,12 @@ internal sealed class RequestContext
 
     public string? BodyText { get; init; }
 
+    /// <summary>
+    /// The key created through the API that authenticated the request (an organization key has its <c>OrgId</c>);
+    /// null for the configured or any other accepted token, which act as the current user's personal key.
+    /// </summary>
+    public ApiKeyModel? Credential { get; init; }
+
     public string Path(string name) => PathParameters[name];
 
     public BodyObject Body(bool required = true) => BodyObject.Parse(BodyText, required);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Neon.Api.Testing.Internal.State;
 
-/// <summary>An API key created through <c>POST /api_keys</c>.</summary>
+/// <summary>An API key created through <c>POST /api_keys</c>, or an organization's through <c>POST /organizations/{org_id}/api_keys</c>.</summary>
 internal sealed class ApiKeyModel
 {
     public const string CreatorId = "629982cc-de05-43db-ae16-28f2399c4910";
@@ -17,6 +17,12 @@ internal sealed class ApiKeyModel
     public required string Token { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The organization of an organization key; null for a personal key.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>The project an organization key is limited to, if any.</summary>
+    public string? ProjectId { get; init; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
 
@@ -36,6 +42,11 @@ internal sealed class ApiKeyModel
             ["last_used_at"] = LastUsedAt is { } used ? Formats.Time(used) : null,
             ["last_used_from_addr"] = LastUsedFromAddress,
         };
+        if (ProjectId is not null)
+        {
+            json["project_id"] = ProjectId;
+        }
+
         return json;
     }
 

@@ -19,6 +19,7 @@ internal sealed class EmulatorState
     {
         Options = options;
         Ids = new IdGenerator(options.Seed);
+        Account = new AccountState(Ids);
         _operationRandom = new Random(unchecked((options.Seed * 31) + 17));
     }
 
@@ -27,6 +28,8 @@ internal sealed class EmulatorState
     public IdGenerator Ids { get; }
 
     public List<ApiKeyModel> ApiKeys { get; } = [];
+
+    public AccountState Account { get; }
 
     /// <summary>Projects in creation order, including deleted (recoverable) ones.</summary>
     public IEnumerable<ProjectModel> AllProjects => _projects.Values.OrderBy(p => p.Sequence);

@@ -35,6 +35,9 @@ internal sealed class IdGenerator
     /// <summary>An endpoint id such as <c>ep-silent-river-a1b2c3d4</c>.</summary>
     public string EndpointId() => $"ep-{Words()}-{Chars(Alphanumeric, 8)}";
 
+    /// <summary>An organization id such as <c>org-silent-river-12345678</c>.</summary>
+    public string OrganizationId() => $"org-{Words()}-{Digits(8)}";
+
     /// <summary>A version 4 UUID.</summary>
     public Guid Uuid()
     {

@@ -8,8 +8,6 @@ namespace Neon.Api.Testing.Internal.State;
 /// <summary>A project with its branches, endpoints and operations.</summary>
 internal sealed class ProjectModel
 {
-    public const string OwnerId = "fake-neon-user";
-
     public required string Id { get; init; }
 
     public required string Name { get; set; }
@@ -18,7 +16,8 @@ internal sealed class ProjectModel
 
     public required int PgVersion { get; init; }
 
-    public string? OrgId { get; init; }
+    /// <summary>The organization that owns the project; null for a project of the personal account.</summary>
+    public string? OrgId { get; set; }
 
     public bool StorePasswords { get; init; } = true;
 
@@ -44,6 +43,8 @@ internal sealed class ProjectModel
     public List<EndpointModel> Endpoints { get; } = [];
 
     public List<OperationModel> Operations { get; } = [];
+
+    public ProjectAccessModel Access { get; } = new();
 
     public bool IsDeleted => DeletedAt is not null;
 
@@ -110,7 +111,7 @@ internal sealed class ProjectModel
         json["history_retention_seconds"] = HistoryRetentionSeconds;
         json["created_at"] = Formats.Time(CreatedAt);
         json["updated_at"] = Formats.Time(UpdatedAt);
-        json["owner_id"] = OwnerId;
+        json["owner_id"] = OrgId ?? AccountState.UserId;
         if (OrgId is not null)
         {
             json["org_id"] = OrgId;
