@@ -42,6 +42,9 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
 
     /// <summary>Creates an emulator that answers in process (see <see cref="CreateHandler"/>).</summary>
     /// <param name="options">Settings and fault knobs; the defaults when null.</param>
+    /// <exception cref="FakeNeonPostgresException">
+    /// <see cref="FakeNeonOptions.Postgres"/> is set and PostgreSQL's programs are missing (the message says what to install).
+    /// </exception>
     public FakeNeon(FakeNeonOptions? options = null)
     {
         Options = options ?? new FakeNeonOptions();
@@ -167,8 +170,11 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
         return _emulator.AddOrganization(name);
     }
 
-    /// <summary>Stops the loopback server, if any.</summary>
-    /// <returns>A task that completes when in-flight requests are done.</returns>
+    /// <summary>
+    /// Stops the loopback server, if any, and in PostgreSQL mode (<see cref="FakeNeonOptions.Postgres"/>) every
+    /// PostgreSQL server of the emulator, then deletes their folder.
+    /// </summary>
+    /// <returns>A task that completes when in-flight requests are done and the servers are stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         if (_server is { } server)
@@ -176,8 +182,10 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
             _server = null;
             await server.DisposeAsync().ConfigureAwait(false);
         }
+
+        _emulator.DisposeCompute();
     }
 
-    /// <summary>Stops the loopback server, if any (blocking).</summary>
+    /// <summary>Stops the loopback server, if any, and the PostgreSQL servers in PostgreSQL mode (blocking).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -68,4 +68,12 @@ public sealed class FakeNeonOptions
     /// Revoked keys are always refused.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// When set, the emulator runs on a real PostgreSQL (a cluster per branch, on 127.0.0.1): the connection URIs it
+    /// returns connect, with the role, password and database names the API reports, and branches copy their parent's
+    /// data. <see langword="null"/> (the default) keeps the emulator in memory. Read once, when the emulator is
+    /// created; see the emulator's README, "On a real PostgreSQL".
+    /// </summary>
+    public FakeNeonPostgresOptions? Postgres { get; set; }
 }

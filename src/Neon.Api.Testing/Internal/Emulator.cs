@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Internal.Api;
 using Neon.Api.Testing.Internal.Http;
+using Neon.Api.Testing.Internal.Postgres;
 using Neon.Api.Testing.Internal.Routing;
 using Neon.Api.Testing.Internal.State;
 
@@ -41,6 +42,7 @@ internal sealed class Emulator
         Options = options;
         Counters = counters;
         _state = new EmulatorState(options);
+        _state.Compute = options.Postgres is { } postgres ? new PostgresBackend(postgres.Clone()) : NoCompute.Instance;
         _faultRandom = new Random(options.Seed);
         _spec = spec;
         _binding = HandlerBinding.Bind(AllHandlers(), spec);
@@ -156,7 +158,14 @@ internal sealed class Emulator
                 CheckLocks(route, context);
             }
 
-            return Response(entry.Handler(context));
+            var result = entry.Handler(context);
+            if (method != "GET")
+            {
+                // Start, stop or remove PostgreSQL clusters to match the endpoints and branches (PostgreSQL mode only).
+                _state.Compute.Reconcile(_state, context.Now);
+            }
+
+            return Response(result);
         }
     }
 
@@ -183,7 +192,6 @@ internal sealed class Emulator
         }
     }
 
-    /// <summary>Checks the bearer token; returns the key created through the API that it is, if any.</summary>
     /// <summary>Adds an organization whose admin is the current user (see <see cref="FakeNeon.AddOrganization"/>).</summary>
     public string AddOrganization(string name)
     {
@@ -193,6 +201,19 @@ internal sealed class Emulator
         }
     }
 
+    /// <summary>Stops and removes what the compute backend runs (PostgreSQL clusters in PostgreSQL mode).</summary>
+    public void DisposeCompute()
+    {
+        lock (_gate)
+        {
+            _state.Compute.Dispose();
+        }
+    }
+
+    /// <summary>The compute backend (tests of PostgreSQL mode look at its clusters).</summary>
+    internal IComputeBackend Compute => _state.Compute;
+
+    /// <summary>Checks the bearer token; returns the key created through the API that it is, if any.</summary>
     private ApiKeyModel? Authenticate(HttpRequestMessage request)
     {
         var authorization = request.Headers.Authorization;

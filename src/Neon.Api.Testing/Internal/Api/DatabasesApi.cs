@@ -62,9 +62,11 @@ internal static class DatabasesApi
             EmulatorState.RequireRole(branch, owner);
         }
 
+        var oldName = database.Name;
         database.Name = name ?? database.Name;
         database.OwnerName = owner ?? database.OwnerName;
         database.UpdatedAt = context.Now;
+        context.State.Compute.DatabaseChanged(branch, oldName, database);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("database", database.ToJson(), operations, context.Now));
     }
@@ -75,6 +77,7 @@ internal static class DatabasesApi
         var branch = context.Branch(project);
         var database = EmulatorState.RequireDatabase(branch, context.Path("database_name"));
         branch.Databases.Remove(database);
+        context.State.Compute.DatabaseDeleted(branch, database);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("database", database.ToJson(), operations, context.Now));
     }

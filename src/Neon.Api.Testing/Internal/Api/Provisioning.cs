@@ -95,6 +95,7 @@ internal static class Provisioning
             Disabled = disabled,
             CreatedAt = now,
             UpdatedAt = now,
+            Addressing = state.Compute,
         };
         DefaultCompute(project).ApplyTo(endpoint);
         compute.ApplyTo(endpoint);
@@ -140,6 +141,7 @@ internal static class Provisioning
             UpdatedAt = now,
         };
         branch.Roles.Add(role);
+        state.Compute.RoleCreated(branch, role);
         return role;
     }
 
@@ -157,6 +159,7 @@ internal static class Provisioning
             UpdatedAt = now,
         };
         branch.Databases.Add(database);
+        state.Compute.DatabaseCreated(branch, database);
         return database;
     }
 
@@ -175,6 +178,7 @@ internal static class Provisioning
         to.Roles.AddRange(from.Roles.Select(r => r.CopyTo(to.Id, now)));
         to.Databases.Clear();
         to.Databases.AddRange(from.Databases.Select(d => d.CopyTo(to.Id, state.NextSequence(), now)));
+        state.Compute.CopyBranchData(from, to);
     }
 
     /// <summary><c>ConnectionDetails</c> for a role and database through an endpoint.</summary>
@@ -199,9 +203,11 @@ internal static class Provisioning
             where owner?.Password is not null
             select (JsonNode)ConnectionDetails(endpoint, owner, database));
 
+    /// <summary>The URI; in PostgreSQL mode with the local server's port and without <c>sslmode=require</c> (it has no TLS).</summary>
     public static string ConnectionUri(EndpointModel endpoint, RoleModel role, string database, bool pooled) =>
         $"postgresql://{Uri.EscapeDataString(role.Name)}:{Uri.EscapeDataString(role.Password ?? string.Empty)}@"
-        + $"{(pooled ? endpoint.PoolerHost : endpoint.Host)}/{Uri.EscapeDataString(database)}?sslmode=require";
+        + $"{(pooled ? endpoint.PoolerHost : endpoint.Host)}{(endpoint.Port is { } port ? $":{port}" : string.Empty)}"
+        + $"/{Uri.EscapeDataString(database)}{(endpoint.Port is null ? "?sslmode=require" : string.Empty)}";
 
     /// <summary>The project's <c>default_endpoint_settings</c> as compute settings.</summary>
     private static ComputeSettings DefaultCompute(ProjectModel project)

@@ -60,6 +60,7 @@ internal static class RolesApi
         }
 
         branch.Roles.Remove(role);
+        context.State.Compute.RoleDeleted(branch, role);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("role", role.ToJson(withPassword: false), operations, context.Now));
     }
@@ -86,6 +87,7 @@ internal static class RolesApi
         var role = EmulatorState.RequireRole(branch, context.Path("role_name"));
         role.Password = context.State.Ids.Password();
         role.UpdatedAt = context.Now;
+        context.State.Compute.RolePasswordChanged(branch, role);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("role", role.ToJson(withPassword: true), operations, context.Now));
     }

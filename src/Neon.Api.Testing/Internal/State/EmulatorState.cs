@@ -31,6 +31,9 @@ internal sealed class EmulatorState
 
     public AccountState Account { get; }
 
+    /// <summary>What stands behind the endpoints: nothing, or real PostgreSQL clusters (<see cref="FakeNeonOptions.Postgres"/>).</summary>
+    public Postgres.IComputeBackend Compute { get; set; } = Postgres.NoCompute.Instance;
+
     /// <summary>Projects in creation order, including deleted (recoverable) ones.</summary>
     public IEnumerable<ProjectModel> AllProjects => _projects.Values.OrderBy(p => p.Sequence);
 

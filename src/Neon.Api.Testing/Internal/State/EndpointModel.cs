@@ -44,9 +44,16 @@ internal sealed class EndpointModel
 
     public required DateTimeOffset UpdatedAt { get; set; }
 
-    public string Host => $"{Id}.{Region.ProxyHost}";
+    /// <summary>Where the endpoint really listens, in PostgreSQL mode; null for Neon's host names.</summary>
+    public Postgres.IEndpointAddressing? Addressing { get; init; }
 
-    public string PoolerHost => $"{Id}-pooler.{Region.ProxyHost}";
+    public string Host => Addressing?.Address(this)?.Host ?? $"{Id}.{Region.ProxyHost}";
+
+    /// <summary>The pooled host: in PostgreSQL mode the same server as <see cref="Host"/> (no pooler runs).</summary>
+    public string PoolerHost => Addressing?.Address(this)?.Host ?? $"{Id}-pooler.{Region.ProxyHost}";
+
+    /// <summary>The port, in PostgreSQL mode; null for Neon's default port.</summary>
+    public int? Port => Addressing?.Address(this)?.Port;
 
     public JsonObject ToJson(DateTimeOffset now)
     {
