@@ -20,6 +20,12 @@ internal sealed class QuickStartOptions
 
     /// <summary>The clock for project names.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Called with the connection URI (password included) before the project is deleted: the PostgreSQL mode runs a
+    /// query through it. Null (the default) only prints the URI, masked.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? UseConnection { get; init; }
 }
 
 /// <summary>What the flow made and saw.</summary>
@@ -114,6 +120,10 @@ internal sealed class QuickStartFlow(NeonClient client, TextWriter output, Quick
                 cancellationToken: cancellationToken);
             var masked = ConnectionUris.MaskPassword(connection.Uri);
             output.WriteLine($"Connection URI: {masked}");
+            if (_options.UseConnection is { } useConnection)
+            {
+                await useConnection(connection.Uri, cancellationToken);
+            }
 
             var result = new QuickStartResult(projectId, branchId, RoleName, DatabaseName, names, pages, masked, ProjectDeleted: false);
 
