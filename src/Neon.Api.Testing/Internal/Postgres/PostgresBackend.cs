@@ -32,6 +32,17 @@ internal sealed class PostgresBackend : IComputeBackend
         "dynamic_shared_memory_type = posix",
     ];
 
+    /// <summary>
+    /// The group role of the roles the API creates, as in Neon: they may create roles and databases, read and write
+    /// every table, and create objects in the <c>public</c> schema of every database the API creates.
+    /// </summary>
+    private const string NeonSuperuser = "neon_superuser";
+
+    private const string CreateNeonSuperuser =
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + NeonSuperuser + "') THEN "
+        + "CREATE ROLE " + NeonSuperuser + " NOLOGIN CREATEDB CREATEROLE BYPASSRLS; "
+        + "GRANT pg_read_all_data, pg_write_all_data TO " + NeonSuperuser + "; END IF; END $$;";
+
     private readonly object _gate = new();
     private readonly PgTools _tools;
     private readonly Dictionary<string, PgCluster> _clusters = new(StringComparer.Ordinal);
@@ -97,7 +108,11 @@ internal sealed class PostgresBackend : IComputeBackend
     public void RoleCreated(BranchModel branch, RoleModel role)
     {
         var login = role.Password is null ? "NOLOGIN" : "LOGIN PASSWORD " + Sql.Literal(role.Password);
-        Execute(branch, "postgres", $"CREATE ROLE {Sql.Identifier(role.Name)} CREATEDB CREATEROLE {login};", role.Password);
+        Execute(
+            branch,
+            "postgres",
+            $"{CreateNeonSuperuser}\nCREATE ROLE {Sql.Identifier(role.Name)} CREATEDB CREATEROLE {login} IN ROLE {NeonSuperuser};",
+            role.Password);
     }
 
     public void RolePasswordChanged(BranchModel branch, RoleModel role)
@@ -119,8 +134,11 @@ internal sealed class PostgresBackend : IComputeBackend
         Execute(branch, "postgres", $"DROP ROLE {name};");
     }
 
-    public void DatabaseCreated(BranchModel branch, DatabaseModel database) =>
+    public void DatabaseCreated(BranchModel branch, DatabaseModel database)
+    {
         Execute(branch, "postgres", $"CREATE DATABASE {Sql.Identifier(database.Name)} OWNER {Sql.Identifier(database.OwnerName)};");
+        Execute(branch, database.Name, $"{CreateNeonSuperuser}\nGRANT ALL ON SCHEMA public TO {NeonSuperuser};");
+    }
 
     public void DatabaseChanged(BranchModel branch, string oldName, DatabaseModel database)
     {
