@@ -140,8 +140,8 @@ internal static class Provisioning
             CreatedAt = now,
             UpdatedAt = now,
         };
+        state.Compute.RoleCreated(branch, role); // first: a role PostgreSQL refuses is not added
         branch.Roles.Add(role);
-        state.Compute.RoleCreated(branch, role);
         return role;
     }
 
@@ -158,8 +158,8 @@ internal static class Provisioning
             CreatedAt = now,
             UpdatedAt = now,
         };
+        state.Compute.DatabaseCreated(branch, database); // first: a database PostgreSQL refuses is not added
         branch.Databases.Add(database);
-        state.Compute.DatabaseCreated(branch, database);
         return database;
     }
 
