@@ -15,7 +15,7 @@ namespace Neon.Api.Testing;
 /// databases, roles, operations that take time, project locks, API keys, regions and object-storage
 /// buckets, with fault
 /// injection. Use it as an <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>) or as a
-/// real HTTP server (<see cref="StartAsync(FakeNeonOptions?, CancellationToken)"/>); both run the same implementation.
+/// real HTTP server (<see cref="StartAsync"/>); both run the same implementation.
 /// </summary>
 /// <example>
 /// <code>
@@ -62,7 +62,7 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// </summary>
     public Uri BaseUri => _server?.BaseUri ?? DefaultBaseUri;
 
-    /// <summary>True when the HTTP server is running (see <see cref="StartAsync(FakeNeonOptions?, CancellationToken)"/>).</summary>
+    /// <summary>True when the HTTP server is running (see <see cref="StartAsync"/>).</summary>
     public bool IsServer => _server is not null;
 
     /// <summary>The operationIds the emulator implements; every other operation of the spec answers 501.</summary>
@@ -79,31 +79,19 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     public string SpecVersion => _emulator.SpecVersion;
 
     /// <summary>
-    /// Starts an emulator behind a real HTTP server (Kestrel) on 127.0.0.1 and an ephemeral port, with the default
-    /// <see cref="FakeNeonServerOptions"/>.
+    /// Starts an emulator behind a real HTTP server (Kestrel, HTTP/1.1) where and how
+    /// <see cref="FakeNeonOptions.Server"/> says: by default on 127.0.0.1 and an ephemeral port, with a 10 MiB
+    /// request-body limit and header and body timeouts (see <see cref="FakeNeonServerOptions"/>).
     /// </summary>
-    /// <param name="options">Settings and fault knobs; the defaults when null.</param>
-    /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The running emulator; dispose it to stop the server.</returns>
-    public static Task<FakeNeon> StartAsync(FakeNeonOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync(options, new FakeNeonServerOptions(), cancellationToken);
-
-    /// <summary>
-    /// Starts an emulator behind a real HTTP server (Kestrel, HTTP/1.1) where and how <paramref name="serverOptions"/>
-    /// says: address and port, request-body limit, header and body timeouts, shutdown timeout, per-request report.
-    /// </summary>
-    /// <param name="options">Settings and fault knobs; the defaults when null.</param>
-    /// <param name="serverOptions">The server settings, read once here.</param>
+    /// <param name="options">Settings and fault knobs; the defaults when null. <see cref="FakeNeonOptions.Server"/> is read once, here.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator (<see cref="BaseUri"/> carries the bound port); dispose it to stop the server.</returns>
     /// <exception cref="System.IO.IOException">The address and port cannot be bound (for example the port is taken).</exception>
-    public static async Task<FakeNeon> StartAsync(
-        FakeNeonOptions? options, FakeNeonServerOptions serverOptions, CancellationToken cancellationToken = default)
+    public static async Task<FakeNeon> StartAsync(FakeNeonOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(serverOptions);
         cancellationToken.ThrowIfCancellationRequested();
         var neon = new FakeNeon(options);
-        neon._server = await EmulatorServer.StartAsync(neon._emulator, serverOptions, cancellationToken).ConfigureAwait(false);
+        neon._server = await EmulatorServer.StartAsync(neon._emulator, neon.Options.Server, cancellationToken).ConfigureAwait(false);
         return neon;
     }
 

@@ -19,7 +19,7 @@ public sealed class FakeNeonCounters
     public long RequestsReceived => Interlocked.Read(ref _requests);
 
     /// <summary>
-    /// Request-body bytes the HTTP server (<see cref="FakeNeon.StartAsync(FakeNeonOptions?, FakeNeonServerOptions, System.Threading.CancellationToken)"/>)
+    /// Request-body bytes the HTTP server (<see cref="FakeNeon.StartAsync"/>)
     /// read from its connections. It never exceeds one byte past
     /// <see cref="FakeNeonServerOptions.MaxRequestBodySize"/> per request, and a request refused before its body is read
     /// (401, or a declared <c>Content-Length</c> over the limit) adds nothing. Always 0 for the in-process handler, whose

@@ -4,8 +4,7 @@ using System.Net;
 namespace Neon.Api.Testing;
 
 /// <summary>
-/// How <see cref="FakeNeon.StartAsync(FakeNeonOptions?, FakeNeonServerOptions, System.Threading.CancellationToken)"/>
-/// serves the emulator over HTTP (Kestrel, HTTP/1.1): where it listens, how much of a request body it accepts, how
+/// How <see cref="FakeNeon.StartAsync"/> serves the emulator over HTTP (Kestrel, HTTP/1.1): where it listens, how much of a request body it accepts, how
 /// long it waits for slow clients, and what it reports per request.
 /// </summary>
 /// <remarks>
