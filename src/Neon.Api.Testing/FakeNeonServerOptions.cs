@@ -74,8 +74,9 @@ public sealed class FakeNeonServerOptions
         get => _maxRequestBodySize;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            _maxRequestBodySize = value;
+            _maxRequestBodySize = value > 0
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, $"{nameof(MaxRequestBodySize)} must be at least 1 byte.");
         }
     }
 
@@ -89,8 +90,7 @@ public sealed class FakeNeonServerOptions
         get => _requestHeadersTimeout;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
-            _requestHeadersTimeout = value;
+            _requestHeadersTimeout = Positive(value, nameof(RequestHeadersTimeout));
         }
     }
 
@@ -105,8 +105,7 @@ public sealed class FakeNeonServerOptions
         get => _requestBodyTimeout;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
-            _requestBodyTimeout = value;
+            _requestBodyTimeout = Positive(value, nameof(RequestBodyTimeout));
         }
     }
 
@@ -120,8 +119,9 @@ public sealed class FakeNeonServerOptions
         get => _shutdownTimeout;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            _shutdownTimeout = value;
+            _shutdownTimeout = value >= TimeSpan.Zero
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, $"{nameof(ShutdownTimeout)} must not be negative.");
         }
     }
 
@@ -131,6 +131,10 @@ public sealed class FakeNeonServerOptions
     /// refuses before the emulator sees them (a malformed request line, headers too slow) are not reported.
     /// </summary>
     public Action<FakeNeonRequestRecord>? RequestCompleted { get; set; }
+
+    private static TimeSpan Positive(TimeSpan value, string name) => value > TimeSpan.Zero
+        ? value
+        : throw new ArgumentOutOfRangeException(nameof(value), value, $"{name} must be more than zero.");
 }
 
 /// <summary>One request the emulator's server answered (see <see cref="FakeNeonServerOptions.RequestCompleted"/>).</summary>

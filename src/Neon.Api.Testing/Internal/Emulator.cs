@@ -279,7 +279,8 @@ internal sealed class Emulator
         }
     }
 
-    private static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
+    /// <summary>A <c>GeneralError</c> answer (also used by the HTTP server for failures outside this pipeline).</summary>
+    internal static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
         JsonResponse(error.Status, new JsonObject
         {
             ["request_id"] = requestId,

@@ -10,11 +10,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Neon.Api.Testing.Internal.Http;
 
 namespace Neon.Api.Testing.Internal.Server;
 
@@ -99,6 +99,14 @@ internal sealed class EmulatorServer : IAsyncDisposable
         {
             return; // the client left, or the server stopped past its shutdown timeout
         }
+#pragma warning disable CA1031 // whatever went wrong, the client gets a GeneralError rather than Kestrel's empty 500
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            response = Emulator.ErrorResponse(
+                new ApiError(HttpStatusCode.InternalServerError, "INTERNAL_ERROR", $"emulator error: {ex.Message}"),
+                Guid.NewGuid().ToString());
+        }
 
         using (response)
         {
@@ -119,9 +127,12 @@ internal sealed class EmulatorServer : IAsyncDisposable
             Stopwatch.GetElapsedTime(started)));
     }
 
-    private static HttpRequestMessage ToRequestMessage(HttpRequest source, BoundedBodyContent? body)
+    private HttpRequestMessage ToRequestMessage(HttpRequest source, BoundedBodyContent? body)
     {
-        var uri = new Uri(source.GetEncodedUrl(), UriKind.Absolute);
+        // The server's own address, not the Host header: HTTP/1.0 clients may send none, and any value is allowed.
+        var uri = new Uri(
+            BaseUri.GetLeftPart(UriPartial.Authority) + source.PathBase.Add(source.Path).ToUriComponent() + source.QueryString.ToUriComponent(),
+            UriKind.Absolute);
         var request = new HttpRequestMessage(new HttpMethod(source.Method), uri) { Content = body };
         foreach (var (name, values) in source.Headers)
         {
