@@ -19,13 +19,13 @@ public sealed class FakeNeonCounters
     public long RequestsReceived => Interlocked.Read(ref _requests);
 
     /// <summary>
-    /// Request-body bytes the HTTP server (<see cref="FakeNeon.StartAsync"/>)
-    /// read from its connections. It never exceeds one byte past
-    /// <see cref="FakeNeonServerOptions.MaxRequestBodySize"/> per request, and a request refused before its body is read
-    /// (401, or a declared <c>Content-Length</c> over the limit) adds nothing. Always 0 for the in-process handler, whose
-    /// request bodies are already in memory.
+    /// Request-body bytes the HTTP server (<see cref="FakeNeon.StartAsync"/>) read from its connections into memory
+    /// for the emulator: at most one byte past <see cref="FakeNeonServerOptions.MaxRequestBodySize"/> per request, and
+    /// nothing for a request refused before its body is read (401, or a declared <c>Content-Length</c> over the
+    /// limit). What the server reads and discards after such a refusal (see the README) is not counted. Always 0 for
+    /// the in-process handler, whose request bodies are already in memory.
     /// </summary>
-    public long RequestBodyBytesRead => Interlocked.Read(ref _requestBodyBytes);
+    public long RequestBodyBytesBuffered => Interlocked.Read(ref _requestBodyBytes);
 
     /// <summary>A snapshot of the responses sent, by HTTP status code.</summary>
     public IReadOnlyDictionary<int, long> ResponsesByStatus =>

@@ -47,7 +47,10 @@ internal sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodySize;
+            // The body limit is enforced where the body is read (BoundedBodyContent), so that what is read is counted
+            // exactly and the refusal is a GeneralError; before that, Kestrel holds at most MaxRequestBufferSize
+            // (1 MiB by default) of a connection's unread input.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.RequestHeadersTimeout = settings.RequestHeadersTimeout;
             // One deadline for the whole body (BoundedBodyContent) instead of Kestrel's minimum data rate: a client
             // that trickles one byte a second gets the same 408 as one that stops.
