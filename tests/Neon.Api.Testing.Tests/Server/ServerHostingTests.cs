@@ -31,15 +31,18 @@ public sealed class ServerHostingTests
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
     }
 
-    [Test]
-    public async Task On_every_interface_the_base_uri_names_the_loopback_address()
+    [TestCase("0.0.0.0", "127.0.0.1")]
+    [TestCase("::", "[::1]")]
+    [TestCase("localhost", "127.0.0.1")]
+    [TestCase("LocalHost", "127.0.0.1")]
+    public async Task The_base_uri_names_an_address_clients_can_reach(string host, string expected)
     {
         var options = new FakeNeonOptions();
-        options.Server.Host = "0.0.0.0";
+        options.Server.Host = host;
         await using var neon = await FakeNeon.StartAsync(options);
         using var client = neon.CreateHttpClient();
 
-        Assert.That(neon.BaseUri.Host, Is.EqualTo("127.0.0.1"));
+        Assert.That(neon.BaseUri.Host, Is.EqualTo(expected));
         Assert.That((int)(await client.GetAsync(ProbePath)).StatusCode, Is.EqualTo(404));
     }
 

@@ -32,7 +32,10 @@ public sealed class ServerProtocolErrorTests
     public async Task Kestrel_answers_a_malformed_request_itself_with_an_empty_body(string what, string request, int status)
     {
         using var safety = new CancellationTokenSource(SafetyTimeout);
-        await using var neon = await FakeNeon.StartAsync(cancellationToken: safety.Token);
+        var reported = 0;
+        var options = new FakeNeonOptions();
+        options.Server.RequestCompleted = _ => Interlocked.Increment(ref reported);
+        await using var neon = await FakeNeon.StartAsync(options, safety.Token);
         await using var client = await RawHttpClient.ConnectAsync(neon.BaseUri, safety.Token);
 
         await client.SendAsync(Encoding.ASCII.GetBytes(request), safety.Token);
@@ -42,6 +45,7 @@ public sealed class ServerProtocolErrorTests
         Assert.That(response.Body, Is.Empty);
         Assert.That(response.Headers["Connection"], Is.EqualTo("close"));
         Assert.That(neon.Counters.RequestsReceived, Is.Zero, "the emulator never saw it");
+        Assert.That(reported, Is.Zero, "nor reported it");
     }
 
     [Test]
@@ -60,6 +64,23 @@ public sealed class ServerProtocolErrorTests
         Assert.That(response.Body, Is.Empty);
         Assert.That(await client.IsClosedByServerAsync(safety.Token), Is.True);
         Assert.That(neon.Counters.RequestsReceived, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_malformed_chunked_body_gets_a_400_GeneralError_naming_what_is_wrong()
+    {
+        using var safety = new CancellationTokenSource(SafetyTimeout);
+        await using var neon = await FakeNeon.StartAsync(cancellationToken: safety.Token);
+        await using var client = await RawHttpClient.ConnectAsync(neon.BaseUri, safety.Token);
+
+        await client.SendAsync(RawHttpClient.Head("POST /api/v2/server-probe HTTP/1.1", "Authorization: Bearer k", "Transfer-Encoding: chunked"), safety.Token);
+        await client.SendAsync("ZZ\r\n"u8.ToArray(), safety.Token);
+        var response = await client.ReadResponseAsync(safety.Token);
+
+        Assert.That(response.Status, Is.EqualTo(400));
+        Assert.That((string?)response.Json()["code"], Is.EqualTo("BAD_REQUEST"));
+        Assert.That((string?)response.Json()["message"], Does.StartWith("the request body could not be read").And.Contain("Bad chunk size"));
+        Assert.That(response.Headers["Connection"], Is.EqualTo("close"));
     }
 
     [Test]
