@@ -169,7 +169,7 @@ internal static class CommandLine
             .AppendLine()
             .AppendLine("DURATION: a number with a unit: 250ms, 2s, 1.5m (or 0). SIZE: bytes, or 512K, 10M (KiB, MiB).")
             .AppendLine("On start it prints 'Neon emulator listening on <base URI>'; Ctrl+C or SIGTERM stops it (exit 0).")
-            .AppendLine("Exit codes: 0 stopped normally, 1 could not listen, 2 bad command line.")
+            .AppendLine("Exit codes: 0 stopped normally, 1 could not start (address in use, port file not writable), 2 bad command line.")
             .ToString();
     }
 

@@ -12,7 +12,7 @@ namespace Neon.Api.Emulator;
 internal static class Program
 {
     public const int ExitStopped = 0;
-    public const int ExitCannotListen = 1;
+    public const int ExitCannotStart = 1;
     public const int ExitBadCommandLine = 2;
 
     public static async Task<int> Main(string[] args)
@@ -73,7 +73,7 @@ internal static class Program
         catch (IOException ex)
         {
             await stderr.WriteLineAsync($"neon-emulator: cannot listen on {settings.Options.Server.Host}:{settings.Options.Server.Port}: {ex.Message}").ConfigureAwait(false);
-            return ExitCannotListen;
+            return ExitCannotStart;
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +84,15 @@ internal static class Program
         {
             if (settings.PortFile is { } portFile)
             {
-                WritePortFile(portFile, neon.BaseUri.Port);
+                try
+                {
+                    WritePortFile(portFile, neon.BaseUri.Port);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await stderr.WriteLineAsync($"neon-emulator: cannot write the port file '{portFile}': {ex.Message}").ConfigureAwait(false);
+                    return ExitCannotStart;
+                }
             }
 
             output.Listening(neon.BaseUri, neon.SpecVersion, settings.Options.ApiKey is not null);

@@ -89,6 +89,17 @@ public sealed class ToolTests
     }
 
     [Test]
+    public async Task A_port_file_that_cannot_be_written_exits_1_naming_it()
+    {
+        var portFile = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "emulator.port");
+
+        var (exitCode, _, error) = await EmulatorProcess.RunAsync("--port", "0", "--port-file", portFile);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error, Does.Contain($"cannot write the port file '{portFile}'"));
+    }
+
+    [Test]
     public async Task A_port_in_use_exits_1_naming_the_address()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);

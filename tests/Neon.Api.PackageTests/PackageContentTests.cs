@@ -80,7 +80,8 @@ public class PackageContentTests
             {
                 // A tool carries what it runs with: its assembly, its dependencies, its runtime configuration.
                 Assert.That(files, Is.SupersetOf(new[] { assembly + ".dll", assembly + ".runtimeconfig.json", folder + "DotnetToolSettings.xml" }), framework);
-                var settings = XDocument.Parse(Encoding.UTF8.GetString(package.Read(folder + "DotnetToolSettings.xml")));
+                using var settingsFile = new MemoryStream(package.Read(folder + "DotnetToolSettings.xml"));
+                var settings = XDocument.Load(settingsFile);
                 var command = settings.Descendants("Command").Single();
                 Assert.That((string?)command.Attribute("Name"), Is.EqualTo(package.Project.ToolCommandName), $"{framework}: the command name");
                 Assert.That((string?)command.Attribute("EntryPoint"), Is.EqualTo(package.Project.AssemblyName + ".dll"), $"{framework}: the entry point");

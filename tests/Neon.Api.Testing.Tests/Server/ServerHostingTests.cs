@@ -117,22 +117,14 @@ public sealed class ServerHostingTests
     public async Task Stopping_lets_a_request_in_flight_finish()
     {
         var clock = new FakeTimeProvider();
-        var options = new FakeNeonOptions { TimeProvider = clock, Latency = TimeSpan.FromSeconds(5) };
-        options.Server.ShutdownTimeout = TimeSpan.FromMinutes(5);
-        var neon = await FakeNeon.StartAsync(options);
-        using var client = neon.CreateHttpClient();
-
-        var call = client.GetAsync(ProbePath);
-        while (neon.Counters.RequestsReceived == 0)
-        {
-            await Task.Delay(10);
-        }
+        var (neon, client, call) = await StartWithARequestInFlightAsync(clock, shutdownTimeout: TimeSpan.FromMinutes(5));
 
         var stopping = neon.DisposeAsync().AsTask();
         Assert.That(stopping.IsCompleted, Is.False, "it waits for the request in flight");
-        clock.Advance(TimeSpan.FromSeconds(5)); // the latency elapses: the request is answered
+        clock.Advance(RequestLatency); // the latency elapses: the request is answered
         using var response = await call;
         await stopping;
+        client.Dispose();
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(neon.IsServer, Is.False);
@@ -142,20 +134,31 @@ public sealed class ServerHostingTests
     public async Task Stopping_cancels_a_request_still_running_after_the_shutdown_timeout()
     {
         var clock = new FakeTimeProvider(); // never advanced: the latency never ends by itself
-        var options = new FakeNeonOptions { TimeProvider = clock, Latency = TimeSpan.FromSeconds(5) };
-        options.Server.ShutdownTimeout = TimeSpan.FromMilliseconds(100);
-        var neon = await FakeNeon.StartAsync(options);
-        using var client = neon.CreateHttpClient();
+        var (neon, client, call) = await StartWithARequestInFlightAsync(clock, shutdownTimeout: TimeSpan.FromMilliseconds(100));
 
+        await neon.DisposeAsync();
+
+        Assert.That(async () => await call, Throws.InstanceOf<HttpRequestException>());
+        Assert.That(neon.Counters.ResponsesByStatus, Is.Empty);
+        client.Dispose();
+    }
+
+    private static readonly TimeSpan RequestLatency = TimeSpan.FromSeconds(5);
+
+    /// <summary>A server whose every answer waits <see cref="RequestLatency"/> on <paramref name="clock"/>, and one request taken in.</summary>
+    private static async Task<(FakeNeon Neon, HttpClient Client, Task<HttpResponseMessage> Call)> StartWithARequestInFlightAsync(
+        FakeTimeProvider clock, TimeSpan shutdownTimeout)
+    {
+        var options = new FakeNeonOptions { TimeProvider = clock, Latency = RequestLatency };
+        options.Server.ShutdownTimeout = shutdownTimeout;
+        var neon = await FakeNeon.StartAsync(options);
+        var client = neon.CreateHttpClient();
         var call = client.GetAsync(ProbePath);
         while (neon.Counters.RequestsReceived == 0)
         {
             await Task.Delay(10);
         }
 
-        await neon.DisposeAsync();
-
-        Assert.That(async () => await call, Throws.InstanceOf<HttpRequestException>());
-        Assert.That(neon.Counters.ResponsesByStatus, Is.Empty);
+        return (neon, client, call);
     }
 }
