@@ -41,7 +41,9 @@ public class PackageContentTests
         Assert.That(readme, Is.EqualTo(File.ReadAllText(Path.Combine(package.Project.Directory, "PACKAGE.md"))));
         Assert.That(readme, Does.Not.Contain(File.ReadAllText(Repository.PathOf("README.md")).Split('\n')[0]), "not the repository README");
         Assert.That(readme, Does.Not.Contain("repository root"), "package users have no repository");
-        Assert.That(readme, Does.Contain("dotnet add package " + id), "an install line");
+        // An install line: a library is added to a project, a tool is installed.
+        var install = package.Project.IsTool ? "dotnet tool install --global " : "dotnet add package ";
+        Assert.That(readme, Does.Contain(install + id), "an install line");
     }
 
     [TestCaseSource(nameof(PackageIds))]

@@ -64,7 +64,16 @@ internal sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         var server = new EmulatorServer(app, emulator, settings);
         app.Run(server.ServeAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false); // the port is taken, or the start was cancelled
+            throw;
+        }
+
         server.BaseUri = settings.BaseUri(BoundPort(app));
         return server;
     }
@@ -115,7 +124,7 @@ internal sealed class EmulatorServer : IAsyncDisposable
         {
             if (body is { ReadToEnd: false })
             {
-                // The body was refused or never read: do not let Kestrel drain it to keep the connection.
+                // The body was refused or never read: end the connection after the answer rather than keep it for another request.
                 context.Response.Headers.Connection = "close";
             }
 
