@@ -62,8 +62,8 @@ internal static class Program
             stop.Cancel();
         }
 
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = TryRegister(PosixSignal.SIGTERM, OnSignal);
+        using var interrupt = TryRegister(PosixSignal.SIGINT, OnSignal);
 
         FakeNeon neon;
         try
@@ -113,6 +113,19 @@ internal static class Program
 
         output.Stopped();
         return ExitStopped;
+    }
+
+    /// <summary>Handles a signal where the platform has it (every one used here exists on Linux and macOS).</summary>
+    private static PosixSignalRegistration? TryRegister(PosixSignal signal, Action<PosixSignalContext> handler)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, handler);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes the port through a temporary file and a rename, so a reader never sees a half-written file.</summary>
