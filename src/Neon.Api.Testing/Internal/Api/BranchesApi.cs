@@ -51,7 +51,7 @@ internal static class BranchesApi
 
         var (branch, branchOperation) = Provisioning.CreateBranch(state, project, name, "create_branch", now, initSource);
         branch.ParentId = parent.Id;
-        branch.ParentLsn = parentLsn ?? parent.Lsn;
+        branch.ParentLsn = parentLsn ?? parent.Lsn(now);
         branch.ParentTimestamp = parentTimestamp ?? now;
         branch.Protected = isProtected;
         branch.ExpiresAt = expiresAt;
@@ -99,9 +99,11 @@ internal static class BranchesApi
         var sortBy = query.Enum("sort_by", "updated_at", "name", "created_at", "updated_at");
         var sortOrder = query.Enum("sort_order", "desc", "asc", "desc");
         var limit = query.Integer("limit", 1, 10000);
-        query.Boolean("include_deleted", defaultValue: false);
+        var deleted = query.Boolean("include_deleted", defaultValue: false)
+            ? project.Features.Recoverable(context.Now).ToDictionary(d => d.Branch)
+            : [];
         var (page, pagination) = Paging.BySortKey(
-            Search(project, query.String("search")),
+            Search(project.Branches.Concat(deleted.Keys), query.String("search")),
             sortBy,
             descending: sortOrder == "desc",
             query.String("cursor"),
@@ -117,10 +119,20 @@ internal static class BranchesApi
 
         return ApiResult.Ok(new JsonObject
         {
-            ["branches"] = Json.Array(page.Select(b => b.ToJson(context.Now))),
+            ["branches"] = Json.Array(page.Select(b => WithRecovery(b.ToJson(context.Now), deleted.GetValueOrDefault(b)))),
             ["annotations"] = annotations,
             ["pagination"] = pagination,
         });
+    }
+
+    private static JsonObject WithRecovery(JsonObject branch, DeletedBranch? deleted)
+    {
+        if (deleted is not null)
+        {
+            branch["recovery"] = deleted.RecoveryJson();
+        }
+
+        return branch;
     }
 
     private static string SortKey(BranchModel branch, string sortBy) => sortBy switch
@@ -133,13 +145,13 @@ internal static class BranchesApi
     private static string Sortable(DateTimeOffset time, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{time.UtcTicks:D20}.{sequence:D20}");
 
-    private static IEnumerable<BranchModel> Search(ProjectModel project, string? search) =>
-        project.Branches.Where(b => search is null
+    private static IEnumerable<BranchModel> Search(IEnumerable<BranchModel> branches, string? search) =>
+        branches.Where(b => search is null
             || b.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
             || b.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
 
     private static ApiResult Count(RequestContext context) =>
-        ApiResult.Ok(new JsonObject { ["count"] = Search(context.Project(), context.Query.String("search")).Count() });
+        ApiResult.Ok(new JsonObject { ["count"] = Search(context.Project().Branches, context.Query.String("search")).Count() });
 
     private static ApiResult Get(RequestContext context)
     {
@@ -174,8 +186,20 @@ internal static class BranchesApi
     private static ApiResult Delete(RequestContext context)
     {
         var project = context.Project();
+        var branchId = context.Path("branch_id");
+        var hardDelete = context.Query.Boolean("hard_delete", defaultValue: false);
+        if (project.Features.Recoverable(context.Now).Find(d => d.Branch.Id == branchId) is { } alreadyDeleted)
+        {
+            // As the spec documents: 204 for a branch that has already been deleted; a hard delete ends its recovery window.
+            if (hardDelete)
+            {
+                project.Features.DeletedBranches.Remove(alreadyDeleted);
+            }
+
+            return ApiResult.NoContent();
+        }
+
         var branch = context.Branch(project);
-        context.Query.Boolean("hard_delete", defaultValue: false);
         if (branch.IsDefault)
         {
             throw ApiError.Conflict($"branch {branch.Id} is the project's default branch and cannot be deleted");
@@ -188,11 +212,14 @@ internal static class BranchesApi
 
         var now = context.Now;
         var operations = new List<OperationModel>();
-        foreach (var endpoint in project.Endpoints.Where(e => e.BranchId == branch.Id).ToList())
+        var endpoints = project.Endpoints.Where(e => e.BranchId == branch.Id).ToArray();
+        foreach (var endpoint in endpoints)
         {
             if (endpoint.State.Current(now) != EndpointModel.Idle)
             {
-                operations.Add(context.State.StartOperation(project, "suspend_compute", now, branch.Id, endpoint.Id));
+                var suspend = context.State.StartOperation(project, "suspend_compute", now, branch.Id, endpoint.Id);
+                endpoint.State.MoveTo(EndpointModel.Idle, suspend, now);
+                operations.Add(suspend);
             }
 
             project.Endpoints.Remove(endpoint);
@@ -200,6 +227,11 @@ internal static class BranchesApi
 
         operations.Add(context.State.StartOperation(project, "delete_timeline", now, branch.Id));
         project.Branches.Remove(branch);
+        if (!hardDelete)
+        {
+            project.Features.DeletedBranches.Add(new DeletedBranch(branch, endpoints, now));
+        }
+
         branch.UpdatedAt = now;
         return ApiResult.Ok(Json.WithOperations("branch", branch.ToJson(now), operations, now));
     }
@@ -252,6 +284,13 @@ internal static class BranchesApi
         if (source != branch)
         {
             Provisioning.CopyData(state, source, branch, now);
+        }
+
+        if (source.Id == branch.ParentId)
+        {
+            // A reset from the parent: the branch now starts at the parent's point it was reset to.
+            branch.ParentLsn = sourceLsn ?? source.Lsn(sourceTimestamp ?? now);
+            branch.ParentTimestamp = sourceLsn is null ? sourceTimestamp ?? now : null;
         }
 
         var operation = state.StartOperation(project, "create_timeline", now, branch.Id);

@@ -45,6 +45,9 @@ internal sealed class ProjectModel
 
     public List<OperationModel> Operations { get; } = [];
 
+    /// <summary>Soft-deleted branches (recoverable for seven days) and snapshots: see <see cref="BranchFeatures"/>.</summary>
+    public BranchFeatures Features { get; } = new();
+
     public bool IsDeleted => DeletedAt is not null;
 
     public BranchModel DefaultBranch => Branches.First(b => b.IsDefault);
