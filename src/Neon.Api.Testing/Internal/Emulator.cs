@@ -71,6 +71,8 @@ internal sealed class Emulator
         OperationsApi.Register(handlers);
         AccountApi.Register(handlers);
         BucketsApi.Register(handlers);
+        SnapshotsApi.Register(handlers);
+        BranchSchemaApi.Register(handlers);
         return handlers;
     }
 

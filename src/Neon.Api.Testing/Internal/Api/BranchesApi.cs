@@ -22,6 +22,7 @@ internal static class BranchesApi
         handlers.Add("setDefaultProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/set_as_default", SetDefault);
         handlers.Add("restoreProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/restore", Restore);
         handlers.Add("listProjectBranchEndpoints", "GET /projects/{project_id}/branches/{branch_id}/endpoints", ListEndpoints);
+        handlers.AddUnlocked("recoverProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/recover", Recover);
     }
 
     private static ApiResult Create(RequestContext context)
@@ -234,6 +235,39 @@ internal static class BranchesApi
 
         branch.UpdatedAt = now;
         return ApiResult.Ok(Json.WithOperations("branch", branch.ToJson(now), operations, now));
+    }
+
+    private static ApiResult Recover(RequestContext context)
+    {
+        var project = context.Project();
+        var branchId = context.Path("branch_id");
+        var now = context.Now;
+        var deleted = project.Features.Recoverable(now).Find(d => d.Branch.Id == branchId)
+            ?? throw ApiError.NotFound(project.Branches.Any(b => b.Id == branchId)
+                ? $"branch {branchId} is not deleted"
+                : $"branch {branchId} not found among the deleted branches that can be recovered");
+        var branch = deleted.Branch;
+        Provisioning.RequireUniqueBranchName(project, branch.Name, null);
+        if (branch.ParentId is { } parentId && project.Branches.All(b => b.Id != parentId))
+        {
+            throw ApiError.Conflict($"the parent branch {parentId} of branch {branchId} is deleted: recover it first");
+        }
+
+        project.Features.DeletedBranches.Remove(deleted);
+        branch.ExpiresAt = null;
+        branch.UpdatedAt = now;
+        project.Branches.Add(branch);
+        foreach (var endpoint in deleted.Endpoints)
+        {
+            endpoint.State.MoveTo(EndpointModel.Idle, null, now);
+            project.Endpoints.Add(endpoint);
+        }
+
+        return ApiResult.Ok(new JsonObject
+        {
+            ["branch"] = branch.ToJson(now),
+            ["endpoints"] = Json.Array(deleted.Endpoints.Select(e => e.ToJson(now))),
+        });
     }
 
     private static ApiResult SetDefault(RequestContext context)

@@ -41,6 +41,9 @@ internal sealed class BranchModel
     /// <summary>The snapshot a restored branch was made from.</summary>
     public string? RestoredFrom { get; set; }
 
+    /// <summary>The branch a restore from a snapshot replaces when finalized.</summary>
+    public string? RestoreTargetId { get; set; }
+
     /// <summary>The branch a finalized restore replaced.</summary>
     public string? RestoredAs { get; set; }
 
