@@ -73,6 +73,10 @@ internal sealed class Emulator
         BucketsApi.Register(handlers);
         SnapshotsApi.Register(handlers);
         BranchSchemaApi.Register(handlers);
+        FunctionsApi.Register(handlers);
+        DataApisApi.Register(handlers);
+        CredentialsApi.Register(handlers);
+        BranchServicesApi.Register(handlers);
         return handlers;
     }
 
@@ -91,12 +95,12 @@ internal sealed class Emulator
 
         var body = request.Content is null
             ? null
-            : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
         HttpResponseMessage response;
         try
         {
-            response = Handle(request, body, requestId);
+            response = Handle(request, body, request.Content?.Headers.ContentType?.ToString(), requestId);
         }
         catch (ApiError error)
         {
@@ -116,7 +120,7 @@ internal sealed class Emulator
         return response;
     }
 
-    private HttpResponseMessage Handle(HttpRequestMessage request, string? body, string requestId)
+    private HttpResponseMessage Handle(HttpRequestMessage request, byte[]? body, string? contentType, string requestId)
     {
         lock (_gate)
         {
@@ -145,7 +149,9 @@ internal sealed class Emulator
                 Now = Options.TimeProvider.GetUtcNow(),
                 PathParameters = parameters,
                 Query = QueryParameters.Parse(request.RequestUri?.Query),
-                BodyText = body,
+                BodyText = body is null ? null : Encoding.UTF8.GetString(body),
+                BodyBytes = body,
+                ContentType = contentType,
             };
             if (method != "GET" && entry.Locking)
             {

@@ -187,7 +187,7 @@ internal static class Provisioning
         to.Functions.Clear();
         foreach (var function in from.Functions.Values)
         {
-            to.Functions.Add(function.Slug, function.Inherited());
+            to.Functions.Add(function.Slug, function.Inherited(to.Id));
         }
     }
 

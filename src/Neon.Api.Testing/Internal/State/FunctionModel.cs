@@ -19,7 +19,13 @@ internal sealed class FunctionModel
     /// <summary>The display name; null falls back to the slug.</summary>
     public string? DisplayName { get; set; }
 
-    public required string InvocationUrl { get; init; }
+    /// <summary>The branch the function is on (its invocation host carries the branch id).</summary>
+    public required string BranchId { get; init; }
+
+    /// <summary>The functions domain of the project's region, such as <c>functions.us-east-2.aws.neon.tech</c>.</summary>
+    public required string Domain { get; init; }
+
+    public string InvocationUrl => $"https://{BranchId}-{Slug}.{Domain}/";
 
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -30,14 +36,15 @@ internal sealed class FunctionModel
     public List<FunctionDeployment> Deployments { get; } = [];
 
     /// <summary>A copy for a branch forked from this one (deployments are immutable and shared).</summary>
-    public FunctionModel Inherited()
+    public FunctionModel Inherited(string branchId)
     {
         var copy = new FunctionModel
         {
             Id = Id,
             Slug = Slug,
             DisplayName = DisplayName,
-            InvocationUrl = InvocationUrl,
+            BranchId = branchId,
+            Domain = Domain,
             CreatedAt = CreatedAt,
             Owned = false,
         };
@@ -72,22 +79,20 @@ internal sealed class FunctionModel
 
 /// <summary>
 /// A deployment of a function: <c>pending</c> for the first quarter of the build time, <c>building</c> until
-/// it ends, then <c>completed</c>, or <c>failed</c> when the bundle is not a ZIP archive.
+/// it ends, then <c>completed</c>, or <c>failed</c> with <see cref="BuildError"/>. Only the names of its
+/// environment variables are kept: values are write-only.
 /// </summary>
 internal sealed record FunctionDeployment(
-    int Id, string Runtime, int MemoryMib, byte[] Bundle, IReadOnlyDictionary<string, string> Environment, DateTimeOffset CreatedAt, TimeSpan BuildTime)
+    int Id, string Runtime, int MemoryMib, string? BuildError, string[] EnvironmentNames, DateTimeOffset CreatedAt, TimeSpan BuildTime)
 {
     public const string Completed = "completed";
-
-    /// <summary>Why the build fails, or null when it succeeds.</summary>
-    public string? BuildError => Bundle is [0x50, 0x4B, ..] ? null : "the uploaded bundle is not a ZIP archive";
 
     public string Status(DateTimeOffset now) =>
         now >= CreatedAt + BuildTime ? (BuildError is null ? Completed : "failed")
         : now >= CreatedAt + (BuildTime / 4) ? "building"
         : "pending";
 
-    /// <summary>The <c>NeonFunctionDeployment</c> schema (environment variable names only, never values).</summary>
+    /// <summary>The <c>NeonFunctionDeployment</c> schema.</summary>
     public JsonObject ToJson(DateTimeOffset now)
     {
         var status = Status(now);
@@ -98,7 +103,7 @@ internal sealed record FunctionDeployment(
             ["memory_mib"] = MemoryMib,
             ["runtime"] = Runtime,
             ["created_at"] = Formats.Time(CreatedAt),
-            ["environment"] = new JsonArray(Environment.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode?)k).ToArray()),
+            ["environment"] = new JsonArray(Array.ConvertAll(EnvironmentNames, n => (JsonNode?)n)),
         };
         if (status == "failed")
         {
@@ -107,7 +112,4 @@ internal sealed record FunctionDeployment(
 
         return json;
     }
-
-    /// <summary>Values are write-only: never shown.</summary>
-    public override string ToString() => $"deployment {Id} ({Runtime}, {Environment.Count} environment variables)";
 }
