@@ -51,6 +51,13 @@ internal sealed class MultipartForm
 
             rest = rest[2..];
             var end = rest.IndexOf(delimiter);
+            if (end == 0)
+            {
+                // An empty body part (what a form with no fields is sent as): nothing to read.
+                rest = rest[delimiter.Length..];
+                continue;
+            }
+
             var headersEnd = rest.IndexOf("\r\n\r\n"u8);
             if (end < 0 || headersEnd < 0 || headersEnd > end)
             {
