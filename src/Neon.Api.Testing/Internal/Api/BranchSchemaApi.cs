@@ -107,13 +107,13 @@ internal static class BranchSchemaApi
                 text.Append(' ').Append(a[x++]).Append('\n');
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || common[x + 1, y] >= common[x, y + 1]))
             {
-                text.Append('+').Append(b[y++]).Append('\n');
+                text.Append('-').Append(a[x++]).Append('\n');
             }
             else
             {
-                text.Append('-').Append(a[x++]).Append('\n');
+                text.Append('+').Append(b[y++]).Append('\n');
             }
         }
 
