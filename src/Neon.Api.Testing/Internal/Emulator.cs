@@ -77,6 +77,7 @@ internal sealed class Emulator
         DataApisApi.Register(handlers);
         CredentialsApi.Register(handlers);
         BranchServicesApi.Register(handlers);
+        AnonymizationApi.Register(handlers);
         return handlers;
     }
 

@@ -23,7 +23,8 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
     "listProjectBranchFunctions", "getProjectBranchFunction", "updateProjectBranchFunction", "deleteProjectBranchFunction",
     "createProjectBranchFunctionDeployment", "createProjectBranchDataAPI", "getProjectBranchDataAPI", "updateProjectBranchDataAPI",
     "deleteProjectBranchDataAPI", "createCredential", "listCredentials", "revokeCredential", "getProjectBranchStorage",
-    "getProjectBranchAiGateway")]
+    "getProjectBranchAiGateway", "createProjectBranchAnonymized", "getAnonymizedBranchStatus", "startAnonymization", "getMaskingRules",
+    "updateMaskingRules")]
 public sealed class BranchFeatureRouteTests : EmulatorTest
 {
     /// <summary>The operations this fixture drives (the ones <see cref="ImplementedRouteTests"/> leaves out).</summary>
@@ -34,7 +35,8 @@ public sealed class BranchFeatureRouteTests : EmulatorTest
         "listProjectBranchFunctions", "getProjectBranchFunction", "updateProjectBranchFunction", "deleteProjectBranchFunction",
         "createProjectBranchFunctionDeployment", "createProjectBranchDataAPI", "getProjectBranchDataAPI", "updateProjectBranchDataAPI",
         "deleteProjectBranchDataAPI", "createCredential", "listCredentials", "revokeCredential", "getProjectBranchStorage",
-        "getProjectBranchAiGateway",
+        "getProjectBranchAiGateway", "createProjectBranchAnonymized", "getAnonymizedBranchStatus", "startAnonymization", "getMaskingRules",
+        "updateMaskingRules",
     ];
 
     /// <summary>The smallest ZIP archive: an empty end-of-central-directory record.</summary>
@@ -68,6 +70,18 @@ public sealed class BranchFeatureRouteTests : EmulatorTest
 
         request.Content = form;
     };
+
+    /// <summary>A masking rule for a column of <c>public.users</c> in <c>neondb</c>.</summary>
+    internal static JsonObject MaskingRule(string column, string? function)
+    {
+        var rule = new JsonObject { ["database_name"] = "neondb", ["schema_name"] = "public", ["table_name"] = "users", ["column_name"] = column };
+        if (function is not null)
+        {
+            rule["masking_function"] = function;
+        }
+
+        return rule;
+    }
 
     [Test]
     public async Task Every_branch_feature_route_answers_with_bodies_the_spec_allows()
@@ -152,6 +166,26 @@ public sealed class BranchFeatureRouteTests : EmulatorTest
         await Api.ExpectAsync(404, "getProjectBranchStorage", $"{p}/branches/br-unknown/storage");
         await Api.ExpectAsync(200, "getProjectBranchAiGateway", $"{b}/ai_gateway");
         await Api.ExpectAsync(404, "getProjectBranchAiGateway", $"{p}/branches/br-unknown/ai_gateway");
+
+        // anonymized branches
+        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{p}/branch_anonymized", new JsonObject
+        {
+            ["branch_create"] = new JsonObject
+            {
+                ["branch"] = new JsonObject { ["name"] = "masked" },
+                ["endpoints"] = new JsonArray(new JsonObject { ["type"] = "read_write" }),
+            },
+            ["masking_rules"] = new JsonArray(MaskingRule("email", "anon.fake_email()")),
+        });
+        FinishOperations();
+        var a = $"{p}/branches/{Id(anonymized, "branch")}";
+        await Api.ExpectAsync(200, "getMaskingRules", $"{a}/masking_rules");
+        await Api.ExpectAsync(200, "updateMaskingRules", $"{a}/masking_rules", new JsonObject { ["masking_rules"] = new JsonArray(MaskingRule("name", null)) });
+        await Api.ExpectAsync(400, "updateMaskingRules", $"{a}/masking_rules", new JsonObject { ["masking_rules"] = new JsonArray(new JsonObject()) });
+        await Api.ExpectAsync(200, "startAnonymization", $"{a}/anonymize");
+        await Api.ExpectAsync(409, "startAnonymization", $"{a}/anonymize");
+        await Api.ExpectAsync(200, "getAnonymizedBranchStatus", $"{a}/anonymized_status");
+        await Api.ExpectAsync(400, "getAnonymizedBranchStatus", $"{b}/anonymized_status");
 
         Assert.That(Api.CoveredHere, Is.SupersetOf(Operations));
     }

@@ -27,10 +27,20 @@ internal static class BranchesApi
 
     private static ApiResult Create(RequestContext context)
     {
+        var body = context.Body(required: false);
+        return ApiResult.Created(Create(context, body, body.OptionalStringMap("annotation_value")).Response);
+    }
+
+    /// <summary>
+    /// Creates a branch as <c>createProjectBranch</c> does, from a <c>BranchCreateRequest</c> (<c>branch</c> and
+    /// <c>endpoints</c>); answers the <c>CreatedBranch</c> body, the branch and the operations started.
+    /// </summary>
+    internal static (JsonObject Response, BranchModel Branch, List<OperationModel> Operations) Create(
+        RequestContext context, BodyObject body, Dictionary<string, string>? annotations)
+    {
         var state = context.State;
         var now = context.Now;
         var project = context.Project();
-        var body = context.Body(required: false);
         var branchBody = body.OptionalObject("branch");
         var parentId = branchBody?.OptionalString("parent_id");
         var parent = string.IsNullOrEmpty(parentId) ? project.DefaultBranch : EmulatorState.RequireBranch(project, parentId);
@@ -41,7 +51,6 @@ internal static class BranchesApi
         var initSource = branchBody?.OptionalEnum("init_source", "parent-data", "schema-only") ?? "parent-data";
         var expiresAt = branchBody?.OptionalDateTime("expires_at");
         branchBody?.OptionalBool("archived");
-        var annotations = body.OptionalStringMap("annotation_value");
         var endpointRequests = body.OptionalObjectArray("endpoints")
             .Select(e => (Type: RequiredEndpointType(e), Compute: Provisioning.ComputeSettings.Read(e)))
             .ToList();
@@ -84,7 +93,7 @@ internal static class BranchesApi
             response["connection_uris"] = Provisioning.ConnectionUris(endpoints[0], branch);
         }
 
-        return ApiResult.Created(response);
+        return (response, branch, operations);
     }
 
     private static string RequiredEndpointType(BodyObject endpoint)

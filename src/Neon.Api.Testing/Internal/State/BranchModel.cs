@@ -68,6 +68,9 @@ internal sealed class BranchModel
     /// <summary>Scoped credentials, revoked ones included, in issue order.</summary>
     public List<CredentialModel> Credentials { get; } = [];
 
+    /// <summary>The anonymization of an anonymized branch; null for other branches.</summary>
+    public AnonymizationModel? Anonymization { get; set; }
+
     /// <summary>The backup schedule (<c>BackupScheduleItem</c> objects as set).</summary>
     public JsonArray SnapshotSchedule { get; set; } = [];
 
