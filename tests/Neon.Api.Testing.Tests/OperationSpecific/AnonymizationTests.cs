@@ -12,7 +12,7 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific("createProjectBranchAnonymized", "getAnonymizedBranchStatus", "startAnonymization", "getMaskingRules", "updateMaskingRules")]
-public sealed class AnonymizationTests : EmulatorTest
+public sealed class AnonymizationTests : ProjectTest
 {
     public AnonymizationTests(Transport transport)
         : base(transport)
@@ -22,8 +22,8 @@ public sealed class AnonymizationTests : EmulatorTest
     [Test]
     public async Task An_anonymized_branch_is_created_with_its_rules_and_anonymized_when_asked()
     {
-        var created = await CreateProjectAsync();
-        var p = $"projects/{Id(created, "project")}";
+        var created = Created;
+        var p = P;
 
         var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{p}/branch_anonymized", new JsonObject
         {
@@ -53,8 +53,8 @@ public sealed class AnonymizationTests : EmulatorTest
     [Test]
     public async Task Rules_must_name_a_database_of_the_branch_and_only_anonymized_branches_have_them()
     {
-        var created = await CreateProjectAsync();
-        var p = $"projects/{Id(created, "project")}";
+        var created = Created;
+        var p = P;
         var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{p}/branch_anonymized", null);
         FinishOperations();
         var a = $"{p}/branches/{Id(anonymized, "branch")}";

@@ -16,23 +16,11 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific]
-public sealed class BranchLifecycleTests : EmulatorTest
+public sealed class BranchLifecycleTests : ProjectTest
 {
     public BranchLifecycleTests(Transport transport)
         : base(transport)
     {
-    }
-
-    private string P { get; set; } = string.Empty;
-
-    private string Main { get; set; } = string.Empty;
-
-    [SetUp]
-    public async Task CreateProject()
-    {
-        var created = await CreateProjectAsync();
-        P = $"projects/{Id(created, "project")}";
-        Main = Id(created, "branch");
     }
 
     [Test]

@@ -10,7 +10,7 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific("getProjectBranchSchema", "getProjectBranchSchemaComparison")]
-public sealed class BranchSchemaTests : EmulatorTest
+public sealed class BranchSchemaTests : ProjectTest
 {
     public BranchSchemaTests(Transport transport)
         : base(transport)
@@ -20,8 +20,8 @@ public sealed class BranchSchemaTests : EmulatorTest
     [Test]
     public async Task The_schema_is_deterministic_and_a_child_differs_from_its_parent_only_after_a_change()
     {
-        var created = await CreateProjectAsync();
-        var p = $"projects/{Id(created, "project")}";
+        var created = Created;
+        var p = P;
         var child = Id(await Api.ExpectAsync(201, "createProjectBranch", $"{p}/branches", null), "branch");
         FinishOperations();
         var c = $"{p}/branches/{child}";
@@ -45,8 +45,8 @@ public sealed class BranchSchemaTests : EmulatorTest
     [Test]
     public async Task Bad_schema_requests_are_refused()
     {
-        var created = await CreateProjectAsync();
-        var b = $"projects/{Id(created, "project")}/branches/{Id(created, "branch")}";
+        var created = Created;
+        var b = B;
         var cases = new (string Operation, string Uri, int Status, string Message)[]
         {
             ("getProjectBranchSchema", $"{b}/schema", 400, "missing required query parameter 'db_name'"),

@@ -11,7 +11,7 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific("createCredential", "listCredentials", "revokeCredential", "getProjectBranchStorage", "getProjectBranchAiGateway")]
-public sealed class CredentialTests : EmulatorTest
+public sealed class CredentialTests : ProjectTest
 {
     public CredentialTests(Transport transport)
         : base(transport)
@@ -21,8 +21,8 @@ public sealed class CredentialTests : EmulatorTest
     [Test]
     public async Task A_credential_shows_its_secrets_once_and_is_listed_until_and_after_revocation()
     {
-        var created = await CreateProjectAsync();
-        var b = $"projects/{Id(created, "project")}/branches/{Id(created, "branch")}";
+        var created = Created;
+        var b = B;
 
         var issued = await Api.ExpectAsync(201, "createCredential", $"{b}/credentials", new JsonObject
         {
@@ -50,8 +50,8 @@ public sealed class CredentialTests : EmulatorTest
     [Test]
     public async Task Bad_credential_requests_name_the_field()
     {
-        var created = await CreateProjectAsync();
-        var b = $"projects/{Id(created, "project")}/branches/{Id(created, "branch")}";
+        var created = Created;
+        var b = B;
         foreach (var (body, message) in new[]
         {
             (new JsonObject { ["principal_type"] = "user" }, "missing required field 'scopes'"),
@@ -68,7 +68,7 @@ public sealed class CredentialTests : EmulatorTest
     [Test]
     public async Task Storage_and_the_ai_gateway_answer_per_branch_with_a_reason_when_the_branch_is_unknown()
     {
-        var created = await CreateProjectAsync();
+        var created = Created;
         var branch = Id(created, "branch");
         var b = $"projects/{Id(created, "project")}/branches/{branch}";
 

@@ -11,7 +11,7 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific("createProjectBranchDataAPI", "getProjectBranchDataAPI", "updateProjectBranchDataAPI", "deleteProjectBranchDataAPI")]
-public sealed class DataApiTests : EmulatorTest
+public sealed class DataApiTests : ProjectTest
 {
     public DataApiTests(Transport transport)
         : base(transport)
@@ -21,8 +21,8 @@ public sealed class DataApiTests : EmulatorTest
     [Test]
     public async Task A_data_api_is_created_configured_read_and_deleted()
     {
-        var created = await CreateProjectAsync();
-        var b = $"projects/{Id(created, "project")}/branches/{Id(created, "branch")}";
+        var created = Created;
+        var b = B;
         var d = $"{b}/data-api/neondb";
         Assert.That((await Api.CallAsync("getProjectBranchDataAPI", d)).Status, Is.EqualTo(404));
 
@@ -47,8 +47,8 @@ public sealed class DataApiTests : EmulatorTest
     [Test]
     public async Task Requests_are_validated_and_the_data_api_goes_with_its_database()
     {
-        var created = await CreateProjectAsync();
-        var b = $"projects/{Id(created, "project")}/branches/{Id(created, "branch")}";
+        var created = Created;
+        var b = B;
         foreach (var (body, message) in new[]
         {
             (new JsonObject { ["auth_provider"] = "external" }, "field 'jwks_url' is required when 'auth_provider' is external"),

@@ -14,23 +14,11 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [OperationSpecific(
     "listProjectBranchFunctions", "getProjectBranchFunction", "updateProjectBranchFunction", "deleteProjectBranchFunction",
     "createProjectBranchFunctionDeployment")]
-public sealed class FunctionTests : EmulatorTest
+public sealed class FunctionTests : ProjectTest
 {
     public FunctionTests(Transport transport)
         : base(transport)
     {
-    }
-
-    private string P { get; set; } = string.Empty;
-
-    private string B { get; set; } = string.Empty;
-
-    [SetUp]
-    public async Task CreateProject()
-    {
-        var created = await CreateProjectAsync();
-        P = $"projects/{Id(created, "project")}";
-        B = $"{P}/branches/{Id(created, "branch")}";
     }
 
     [Test]

@@ -12,25 +12,11 @@ namespace Neon.Api.Testing.Tests.OperationSpecific;
 [TestFixture(Transport.Handler)]
 [TestFixture(Transport.Loopback)]
 [OperationSpecific("createSnapshot", "listSnapshots", "updateSnapshot", "deleteSnapshot", "restoreSnapshot", "finalizeRestoreBranch", "getSnapshotSchedule", "setSnapshotSchedule")]
-public sealed class SnapshotTests : EmulatorTest
+public sealed class SnapshotTests : ProjectTest
 {
     public SnapshotTests(Transport transport)
         : base(transport)
     {
-    }
-
-    private string P { get; set; } = string.Empty;
-
-    private string Main { get; set; } = string.Empty;
-
-    private string B => $"{P}/branches/{Main}";
-
-    [SetUp]
-    public async Task CreateProject()
-    {
-        var created = await CreateProjectAsync();
-        P = $"projects/{Id(created, "project")}";
-        Main = Id(created, "branch");
     }
 
     [Test]

@@ -87,8 +87,7 @@ internal static class AnonymizationApi
 
     private static void Run(RequestContext context, AnonymizationModel anonymization, DateTimeOffset startsAt)
     {
-        var duration = context.State.Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : context.State.Options.OperationDuration;
-        anonymization.LastRun = new AnonymizationRun(startsAt, startsAt + duration, anonymization.MaskingRules.Count);
+        anonymization.LastRun = new AnonymizationRun(startsAt, startsAt + context.State.OperationDuration, anonymization.MaskingRules.Count);
     }
 
     /// <summary>Validated <c>MaskingRule</c> objects: the database must be one of the branch's.</summary>

@@ -144,7 +144,7 @@ internal static partial class FunctionsApi
             buildError,
             [.. names],
             now,
-            context.State.Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : context.State.Options.OperationDuration);
+            context.State.OperationDuration);
         function.Deployments.Add(deployment);
         return new ApiResult(HttpStatusCode.Created, new JsonObject { ["deployment"] = deployment.ToJson(now) });
     }

@@ -28,6 +28,9 @@ internal sealed class EmulatorState
 
     public List<ApiKeyModel> ApiKeys { get; } = [];
 
+    /// <summary>How long an operation (or a function build, or an anonymization run) takes: the option, never negative.</summary>
+    public TimeSpan OperationDuration => Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : Options.OperationDuration;
+
     /// <summary>Projects in creation order, including deleted (recoverable) ones.</summary>
     public IEnumerable<ProjectModel> AllProjects => _projects.Values.OrderBy(p => p.Sequence);
 
@@ -84,7 +87,7 @@ internal sealed class EmulatorState
             Action = action,
             CreatedAt = now,
             StartsAt = previous > now ? previous : now,
-            Duration = Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : Options.OperationDuration,
+            Duration = OperationDuration,
             FailureMessage = DecideFailure() ? $"{action} failed: injected failure" : null,
             Sequence = NextSequence(),
         };
