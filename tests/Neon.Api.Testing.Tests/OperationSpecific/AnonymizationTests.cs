@@ -22,18 +22,16 @@ public sealed class AnonymizationTests : ProjectTest
     [Test]
     public async Task An_anonymized_branch_is_created_with_its_rules_and_anonymized_when_asked()
     {
-        var created = Created;
-        var p = P;
 
-        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{p}/branch_anonymized", new JsonObject
+        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{P}/branch_anonymized", new JsonObject
         {
             ["branch_create"] = new JsonObject { ["branch"] = new JsonObject { ["name"] = "masked" } },
             ["masking_rules"] = new JsonArray(MaskingRule("email", "anon.fake_email()"), MaskingRule("phone", null)),
             ["start_anonymization"] = true,
         });
-        Assert.That(((string?)anonymized["branch"]!["name"], (string?)anonymized["branch"]!["parent_id"]), Is.EqualTo(("masked", Id(created, "branch"))));
+        Assert.That(((string?)anonymized["branch"]!["name"], (string?)anonymized["branch"]!["parent_id"]), Is.EqualTo(("masked", Id(Created, "branch"))));
         Assert.That(anonymized["databases"]!.AsArray().Select(d => (string?)d!["name"]), Is.EqualTo(new[] { "neondb" }));
-        var a = $"{p}/branches/{Id(anonymized, "branch")}";
+        var a = $"{P}/branches/{Id(anonymized, "branch")}";
 
         Assert.That(await StateAsync(a), Is.EqualTo("created"));
         Clock.Advance(OperationDuration);
@@ -53,11 +51,9 @@ public sealed class AnonymizationTests : ProjectTest
     [Test]
     public async Task Rules_must_name_a_database_of_the_branch_and_only_anonymized_branches_have_them()
     {
-        var created = Created;
-        var p = P;
-        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{p}/branch_anonymized", null);
+        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{P}/branch_anonymized", null);
         FinishOperations();
-        var a = $"{p}/branches/{Id(anonymized, "branch")}";
+        var a = $"{P}/branches/{Id(anonymized, "branch")}";
         Assert.That(await StateAsync(a), Is.EqualTo("initialized"));
         Assert.That((await Api.ExpectAsync(200, "getMaskingRules", $"{a}/masking_rules"))["masking_rules"]!.AsArray(), Is.Empty);
 
@@ -69,7 +65,7 @@ public sealed class AnonymizationTests : ProjectTest
         var missing = await Api.CallAsync("updateMaskingRules", $"{a}/masking_rules", new JsonObject { ["masking_rules"] = new JsonArray(rule.DeepClone()) });
         Assert.That(missing.Message, Is.EqualTo("missing required field 'masking_rules[0].column_name'"));
 
-        var plain = await Api.CallAsync("getMaskingRules", $"{p}/branches/{Id(created, "branch")}/masking_rules");
+        var plain = await Api.CallAsync("getMaskingRules", $"{P}/branches/{Id(Created, "branch")}/masking_rules");
         Assert.That(plain.Status, Is.EqualTo(400));
         Assert.That(plain.Message, Does.Contain("is not an anonymized branch"));
     }

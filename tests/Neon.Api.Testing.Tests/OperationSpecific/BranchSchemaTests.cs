@@ -20,13 +20,11 @@ public sealed class BranchSchemaTests : ProjectTest
     [Test]
     public async Task The_schema_is_deterministic_and_a_child_differs_from_its_parent_only_after_a_change()
     {
-        var created = Created;
-        var p = P;
-        var child = Id(await Api.ExpectAsync(201, "createProjectBranch", $"{p}/branches", null), "branch");
+        var child = Id(await Api.ExpectAsync(201, "createProjectBranch", $"{P}/branches", null), "branch");
         FinishOperations();
-        var c = $"{p}/branches/{child}";
+        var c = $"{P}/branches/{child}";
 
-        var parentSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{p}/branches/{Id(created, "branch")}/schema?db_name=neondb"))["sql"];
+        var parentSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{P}/branches/{Id(Created, "branch")}/schema?db_name=neondb"))["sql"];
         var childSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{c}/schema?db_name=neondb&format=sql"))["sql"];
         Assert.That(childSql, Is.EqualTo(parentSql).And.Contain("ALTER SCHEMA public OWNER TO \"neondb_owner\";"));
         Assert.That((string?)(await Api.ExpectAsync(200, "getProjectBranchSchemaComparison", $"{c}/compare_schema?db_name=neondb"))["diff"], Is.Empty);
@@ -45,15 +43,13 @@ public sealed class BranchSchemaTests : ProjectTest
     [Test]
     public async Task Bad_schema_requests_are_refused()
     {
-        var created = Created;
-        var b = B;
         var cases = new (string Operation, string Uri, int Status, string Message)[]
         {
-            ("getProjectBranchSchema", $"{b}/schema", 400, "missing required query parameter 'db_name'"),
-            ("getProjectBranchSchema", $"{b}/schema?db_name=other", 404, $"database \"other\" not found on branch {Id(created, "branch")}"),
-            ("getProjectBranchSchema", $"{b}/schema?db_name=neondb&format=yaml", 400, "query parameter 'format' must be one of: sql, json; got 'yaml'"),
-            ("getProjectBranchSchema", $"{b}/schema?db_name=neondb&lsn=0/1&timestamp=2026-01-01T00:00:00Z", 400, "specify at most one of 'lsn' and 'timestamp'"),
-            ("getProjectBranchSchemaComparison", $"{b}/compare_schema?db_name=neondb", 400, $"branch {Id(created, "branch")} has no parent: set 'base_branch_id'"),
+            ("getProjectBranchSchema", $"{B}/schema", 400, "missing required query parameter 'db_name'"),
+            ("getProjectBranchSchema", $"{B}/schema?db_name=other", 404, $"database \"other\" not found on branch {Id(Created, "branch")}"),
+            ("getProjectBranchSchema", $"{B}/schema?db_name=neondb&format=yaml", 400, "query parameter 'format' must be one of: sql, json; got 'yaml'"),
+            ("getProjectBranchSchema", $"{B}/schema?db_name=neondb&lsn=0/1&timestamp=2026-01-01T00:00:00Z", 400, "specify at most one of 'lsn' and 'timestamp'"),
+            ("getProjectBranchSchemaComparison", $"{B}/compare_schema?db_name=neondb", 400, $"branch {Id(Created, "branch")} has no parent: set 'base_branch_id'"),
         };
         foreach (var (operation, uri, status, message) in cases)
         {

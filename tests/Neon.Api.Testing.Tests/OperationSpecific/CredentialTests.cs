@@ -21,10 +21,8 @@ public sealed class CredentialTests : ProjectTest
     [Test]
     public async Task A_credential_shows_its_secrets_once_and_is_listed_until_and_after_revocation()
     {
-        var created = Created;
-        var b = B;
 
-        var issued = await Api.ExpectAsync(201, "createCredential", $"{b}/credentials", new JsonObject
+        var issued = await Api.ExpectAsync(201, "createCredential", $"{B}/credentials", new JsonObject
         {
             ["name"] = "worker",
             ["scopes"] = new JsonArray("storage:read", "storage:read", "storage:write"),
@@ -36,22 +34,20 @@ public sealed class CredentialTests : ProjectTest
         Assert.That((string?)issued["s3_secret_access_key"], Does.Match("^nsk_live_[0-9a-f]{64}$"));
         Assert.That(issued["scopes"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "storage:read", "storage:write" }));
 
-        var listed = await Api.ExpectAsync(200, "listCredentials", $"{b}/credentials");
+        var listed = await Api.ExpectAsync(200, "listCredentials", $"{B}/credentials");
         var meta = listed["credentials"]!.AsArray().Single()!;
         Assert.That(((string?)meta["token_id"], (string?)meta["name"], (string?)meta["principal_type"]), Is.EqualTo((tokenId, "worker", "user")));
         Assert.That(listed.ToJsonString(), Does.Not.Contain((string)issued["api_token"]!).And.Not.Contain((string)issued["s3_secret_access_key"]!));
 
-        await Api.ExpectAsync(204, "revokeCredential", $"{b}/credentials/{tokenId}");
-        await Api.ExpectAsync(204, "revokeCredential", $"{b}/credentials/{tokenId}");
-        var revoked = (await Api.ExpectAsync(200, "listCredentials", $"{b}/credentials"))["credentials"]![0]!;
+        await Api.ExpectAsync(204, "revokeCredential", $"{B}/credentials/{tokenId}");
+        await Api.ExpectAsync(204, "revokeCredential", $"{B}/credentials/{tokenId}");
+        var revoked = (await Api.ExpectAsync(200, "listCredentials", $"{B}/credentials"))["credentials"]![0]!;
         Assert.That(revoked["revoked_at"], Is.Not.Null);
     }
 
     [Test]
     public async Task Bad_credential_requests_name_the_field()
     {
-        var created = Created;
-        var b = B;
         foreach (var (body, message) in new[]
         {
             (new JsonObject { ["principal_type"] = "user" }, "missing required field 'scopes'"),
@@ -60,7 +56,7 @@ public sealed class CredentialTests : ProjectTest
             (new JsonObject { ["scopes"] = new JsonArray("storage:read"), ["principal_type"] = "system" }, "field 'principal_type' must be one of: user"),
         })
         {
-            var refused = await Api.CallAsync("createCredential", $"{b}/credentials", body);
+            var refused = await Api.CallAsync("createCredential", $"{B}/credentials", body);
             Assert.That((refused.Status, refused.Message), Is.EqualTo((400, message)));
         }
     }
@@ -68,17 +64,16 @@ public sealed class CredentialTests : ProjectTest
     [Test]
     public async Task Storage_and_the_ai_gateway_answer_per_branch_with_a_reason_when_the_branch_is_unknown()
     {
-        var created = Created;
-        var branch = Id(created, "branch");
-        var b = $"projects/{Id(created, "project")}/branches/{branch}";
+        var branch = Id(Created, "branch");
+        var b = $"projects/{Id(Created, "project")}/branches/{branch}";
 
-        var storage = await Api.ExpectAsync(200, "getProjectBranchStorage", $"{b}/storage");
+        var storage = await Api.ExpectAsync(200, "getProjectBranchStorage", $"{B}/storage");
         Assert.That(((string?)storage["s3_endpoint"], (string?)storage["region"], (bool?)storage["force_path_style"]),
             Is.EqualTo(($"https://{branch}.storage.us-east-2.aws.neon.tech", "us-east-2", true)));
-        var gateway = await Api.ExpectAsync(200, "getProjectBranchAiGateway", $"{b}/ai_gateway");
+        var gateway = await Api.ExpectAsync(200, "getProjectBranchAiGateway", $"{B}/ai_gateway");
         Assert.That((string?)gateway["base_url"], Is.EqualTo($"https://{branch}-api.ai.us-east-2.aws.neon.tech"));
 
-        var missing = await Api.CallAsync("getProjectBranchStorage", $"projects/{Id(created, "project")}/branches/br-gone-1/storage");
+        var missing = await Api.CallAsync("getProjectBranchStorage", $"projects/{Id(Created, "project")}/branches/br-gone-1/storage");
         Assert.That((missing.Status, (string?)missing.Body["reason"]), Is.EqualTo((404, "branch_not_found")));
         missing = await Api.CallAsync("getProjectBranchAiGateway", "projects/no-such-project/branches/br-gone-1/ai_gateway");
         Assert.That((missing.Status, (string?)missing.Body["reason"]), Is.EqualTo((404, "branch_not_found")));

@@ -21,9 +21,7 @@ public sealed class DataApiTests : ProjectTest
     [Test]
     public async Task A_data_api_is_created_configured_read_and_deleted()
     {
-        var created = Created;
-        var b = B;
-        var d = $"{b}/data-api/neondb";
+        var d = $"{B}/data-api/neondb";
         Assert.That((await Api.CallAsync("getProjectBranchDataAPI", d)).Status, Is.EqualTo(404));
 
         var made = await Api.ExpectAsync(201, "createProjectBranchDataAPI", d, new JsonObject
@@ -34,11 +32,11 @@ public sealed class DataApiTests : ProjectTest
 
         var read = await Api.ExpectAsync(200, "getProjectBranchDataAPI", d);
         Assert.That((string?)read["url"], Is.EqualTo((string?)made["url"]));
-        Assert.That((string?)read["url"], Does.StartWith($"https://{Ids(created, "endpoints")[0]}.apirest.").And.EndWith("/neondb/rest/v1"));
+        Assert.That((string?)read["url"], Does.StartWith($"https://{Ids(Created, "endpoints")[0]}.apirest.").And.EndWith("/neondb/rest/v1"));
         Assert.That(((int?)read["settings"]!["db_max_rows"], (string?)read["settings"]!["db_anon_role"]), Is.EqualTo((500, "anonymous")), "updates merge into the defaults");
         Assert.That(read["available_schemas"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "public", "api" }));
         var again = await Api.CallAsync("createProjectBranchDataAPI", d, new JsonObject());
-        Assert.That((again.Status, again.Message), Is.EqualTo((409, $"the Data API of database \"neondb\" already exists on branch {Id(created, "branch")}")));
+        Assert.That((again.Status, again.Message), Is.EqualTo((409, $"the Data API of database \"neondb\" already exists on branch {Id(Created, "branch")}")));
 
         await Api.ExpectAsync(200, "deleteProjectBranchDataAPI", d);
         Assert.That((await Api.CallAsync("getProjectBranchDataAPI", d)).Status, Is.EqualTo(404));
@@ -47,8 +45,6 @@ public sealed class DataApiTests : ProjectTest
     [Test]
     public async Task Requests_are_validated_and_the_data_api_goes_with_its_database()
     {
-        var created = Created;
-        var b = B;
         foreach (var (body, message) in new[]
         {
             (new JsonObject { ["auth_provider"] = "external" }, "field 'jwks_url' is required when 'auth_provider' is external"),
@@ -57,20 +53,20 @@ public sealed class DataApiTests : ProjectTest
             (new JsonObject { ["settings"] = new JsonObject { ["db_schemas"] = new JsonArray(1) } }, "field 'settings.db_schemas[0]' must be a string"),
         })
         {
-            var refused = await Api.CallAsync("createProjectBranchDataAPI", $"{b}/data-api/neondb", body);
+            var refused = await Api.CallAsync("createProjectBranchDataAPI", $"{B}/data-api/neondb", body);
             Assert.That((refused.Status, refused.Message), Is.EqualTo((400, message)));
         }
 
-        Assert.That((await Api.CallAsync("createProjectBranchDataAPI", $"{b}/data-api/nodb", new JsonObject())).Status, Is.EqualTo(404));
-        await Api.ExpectAsync(201, "createProjectBranchDataAPI", $"{b}/data-api/neondb", new JsonObject());
-        await Api.ExpectAsync(200, "deleteProjectBranchDatabase", $"{b}/databases/neondb");
+        Assert.That((await Api.CallAsync("createProjectBranchDataAPI", $"{B}/data-api/nodb", new JsonObject())).Status, Is.EqualTo(404));
+        await Api.ExpectAsync(201, "createProjectBranchDataAPI", $"{B}/data-api/neondb", new JsonObject());
+        await Api.ExpectAsync(200, "deleteProjectBranchDatabase", $"{B}/databases/neondb");
         FinishOperations();
-        await Api.ExpectAsync(201, "createProjectBranchDatabase", $"{b}/databases", new JsonObject
+        await Api.ExpectAsync(201, "createProjectBranchDatabase", $"{B}/databases", new JsonObject
         {
             ["database"] = new JsonObject { ["name"] = "neondb", ["owner_name"] = "neondb_owner" },
         });
         FinishOperations();
 
-        Assert.That((await Api.CallAsync("getProjectBranchDataAPI", $"{b}/data-api/neondb")).Status, Is.EqualTo(404), "a new database of the same name has none");
+        Assert.That((await Api.CallAsync("getProjectBranchDataAPI", $"{B}/data-api/neondb")).Status, Is.EqualTo(404), "a new database of the same name has none");
     }
 }
