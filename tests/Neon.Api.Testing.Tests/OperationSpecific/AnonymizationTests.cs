@@ -29,7 +29,7 @@ public sealed class AnonymizationTests : ProjectTest
             ["masking_rules"] = new JsonArray(MaskingRule("email", "anon.fake_email()"), MaskingRule("phone", null)),
             ["start_anonymization"] = true,
         });
-        Assert.That(((string?)anonymized["branch"]!["name"], (string?)anonymized["branch"]!["parent_id"]), Is.EqualTo(("masked", Id(Created, "branch"))));
+        Assert.That(((string?)anonymized["branch"]!["name"], (string?)anonymized["branch"]!["parent_id"]), Is.EqualTo(("masked", Main)));
         Assert.That(anonymized["databases"]!.AsArray().Select(d => (string?)d!["name"]), Is.EqualTo(new[] { "neondb" }));
         var a = $"{P}/branches/{Id(anonymized, "branch")}";
 
@@ -65,7 +65,7 @@ public sealed class AnonymizationTests : ProjectTest
         var missing = await Api.CallAsync("updateMaskingRules", $"{a}/masking_rules", new JsonObject { ["masking_rules"] = new JsonArray(rule.DeepClone()) });
         Assert.That(missing.Message, Is.EqualTo("missing required field 'masking_rules[0].column_name'"));
 
-        var plain = await Api.CallAsync("getMaskingRules", $"{P}/branches/{Id(Created, "branch")}/masking_rules");
+        var plain = await Api.CallAsync("getMaskingRules", $"{B}/masking_rules");
         Assert.That(plain.Status, Is.EqualTo(400));
         Assert.That(plain.Message, Does.Contain("is not an anonymized branch"));
     }

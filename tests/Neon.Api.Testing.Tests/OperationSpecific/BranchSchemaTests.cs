@@ -24,7 +24,7 @@ public sealed class BranchSchemaTests : ProjectTest
         FinishOperations();
         var c = $"{P}/branches/{child}";
 
-        var parentSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{P}/branches/{Id(Created, "branch")}/schema?db_name=neondb"))["sql"];
+        var parentSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{B}/schema?db_name=neondb"))["sql"];
         var childSql = (string?)(await Api.ExpectAsync(200, "getProjectBranchSchema", $"{c}/schema?db_name=neondb&format=sql"))["sql"];
         Assert.That(childSql, Is.EqualTo(parentSql).And.Contain("ALTER SCHEMA public OWNER TO \"neondb_owner\";"));
         Assert.That((string?)(await Api.ExpectAsync(200, "getProjectBranchSchemaComparison", $"{c}/compare_schema?db_name=neondb"))["diff"], Is.Empty);
@@ -46,10 +46,10 @@ public sealed class BranchSchemaTests : ProjectTest
         var cases = new (string Operation, string Uri, int Status, string Message)[]
         {
             ("getProjectBranchSchema", $"{B}/schema", 400, "missing required query parameter 'db_name'"),
-            ("getProjectBranchSchema", $"{B}/schema?db_name=other", 404, $"database \"other\" not found on branch {Id(Created, "branch")}"),
+            ("getProjectBranchSchema", $"{B}/schema?db_name=other", 404, $"database \"other\" not found on branch {Main}"),
             ("getProjectBranchSchema", $"{B}/schema?db_name=neondb&format=yaml", 400, "query parameter 'format' must be one of: sql, json; got 'yaml'"),
             ("getProjectBranchSchema", $"{B}/schema?db_name=neondb&lsn=0/1&timestamp=2026-01-01T00:00:00Z", 400, "specify at most one of 'lsn' and 'timestamp'"),
-            ("getProjectBranchSchemaComparison", $"{B}/compare_schema?db_name=neondb", 400, $"branch {Id(Created, "branch")} has no parent: set 'base_branch_id'"),
+            ("getProjectBranchSchemaComparison", $"{B}/compare_schema?db_name=neondb", 400, $"branch {Main} has no parent: set 'base_branch_id'"),
         };
         foreach (var (operation, uri, status, message) in cases)
         {

@@ -64,8 +64,7 @@ public sealed class CredentialTests : ProjectTest
     [Test]
     public async Task Storage_and_the_ai_gateway_answer_per_branch_with_a_reason_when_the_branch_is_unknown()
     {
-        var branch = Id(Created, "branch");
-        var b = $"projects/{Id(Created, "project")}/branches/{branch}";
+        var branch = Main;
 
         var storage = await Api.ExpectAsync(200, "getProjectBranchStorage", $"{B}/storage");
         Assert.That(((string?)storage["s3_endpoint"], (string?)storage["region"], (bool?)storage["force_path_style"]),
@@ -73,7 +72,7 @@ public sealed class CredentialTests : ProjectTest
         var gateway = await Api.ExpectAsync(200, "getProjectBranchAiGateway", $"{B}/ai_gateway");
         Assert.That((string?)gateway["base_url"], Is.EqualTo($"https://{branch}-api.ai.us-east-2.aws.neon.tech"));
 
-        var missing = await Api.CallAsync("getProjectBranchStorage", $"projects/{Id(Created, "project")}/branches/br-gone-1/storage");
+        var missing = await Api.CallAsync("getProjectBranchStorage", $"{P}/branches/br-gone-1/storage");
         Assert.That((missing.Status, (string?)missing.Body["reason"]), Is.EqualTo((404, "branch_not_found")));
         missing = await Api.CallAsync("getProjectBranchAiGateway", "projects/no-such-project/branches/br-gone-1/ai_gateway");
         Assert.That((missing.Status, (string?)missing.Body["reason"]), Is.EqualTo((404, "branch_not_found")));

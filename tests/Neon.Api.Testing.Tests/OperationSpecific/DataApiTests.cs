@@ -36,7 +36,7 @@ public sealed class DataApiTests : ProjectTest
         Assert.That(((int?)read["settings"]!["db_max_rows"], (string?)read["settings"]!["db_anon_role"]), Is.EqualTo((500, "anonymous")), "updates merge into the defaults");
         Assert.That(read["available_schemas"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "public", "api" }));
         var again = await Api.CallAsync("createProjectBranchDataAPI", d, new JsonObject());
-        Assert.That((again.Status, again.Message), Is.EqualTo((409, $"the Data API of database \"neondb\" already exists on branch {Id(Created, "branch")}")));
+        Assert.That((again.Status, again.Message), Is.EqualTo((409, $"the Data API of database \"neondb\" already exists on branch {Main}")));
 
         await Api.ExpectAsync(200, "deleteProjectBranchDataAPI", d);
         Assert.That((await Api.CallAsync("getProjectBranchDataAPI", d)).Status, Is.EqualTo(404));
