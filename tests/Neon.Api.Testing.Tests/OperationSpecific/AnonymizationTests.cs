@@ -45,7 +45,7 @@ public sealed class AnonymizationTests : ProjectTest
         await Api.ExpectAsync(200, "startAnonymization", $"{a}/anonymize");
         Assert.That(await StateAsync(a), Is.EqualTo("anonymizing"));
         var busy = await Api.CallAsync("startAnonymization", $"{a}/anonymize");
-        Assert.That((busy.Status, busy.Message), Is.EqualTo((409, "anonymization cannot start while the branch is anonymizing")));
+        Assert.That((busy.Status, busy.Message), Is.EqualTo((409, "anonymization cannot start in state 'anonymizing' (only initialized or anonymized)")));
     }
 
     [Test]
@@ -68,6 +68,21 @@ public sealed class AnonymizationTests : ProjectTest
         var plain = await Api.CallAsync("getMaskingRules", $"{B}/masking_rules");
         Assert.That(plain.Status, Is.EqualTo(400));
         Assert.That(plain.Message, Does.Contain("is not an anonymized branch"));
+    }
+
+    [Test]
+    public async Task A_failed_creation_is_an_initialization_error_that_cannot_be_anonymized()
+    {
+        Options.FailNextOperations = 1;
+        var anonymized = await Api.ExpectAsync(201, "createProjectBranchAnonymized", $"{P}/branch_anonymized", new JsonObject { ["start_anonymization"] = true });
+        FinishOperations();
+        var a = $"{P}/branches/{Id(anonymized, "branch")}";
+
+        var status = await Api.ExpectAsync(200, "getAnonymizedBranchStatus", $"{a}/anonymized_status");
+        Assert.That(((string?)status["state"], status["last_run"]), Is.EqualTo(("initialization_error", (JsonNode?)null)));
+        Assert.That((string?)status["failed_at"], Is.Not.Null.And.EqualTo((string?)status["updated_at"]));
+        var refused = await Api.CallAsync("startAnonymization", $"{a}/anonymize");
+        Assert.That((refused.Status, refused.Message), Is.EqualTo((409, "anonymization cannot start in state 'initialization_error' (only initialized or anonymized)")));
     }
 
     private async Task<string?> StateAsync(string branch) =>

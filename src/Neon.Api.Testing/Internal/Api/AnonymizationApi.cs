@@ -42,11 +42,11 @@ internal static class AnonymizationApi
             ProjectId = branch.ProjectId,
             BranchId = branch.Id,
             CreatedAt = context.Now,
-            ReadyAt = operations.Max(o => o.EndsAt),
+            Creation = operations[0],
             MaskingRules = Rules(branch, rulesBody),
         };
         branch.Anonymization = anonymization;
-        if (start)
+        if (start && anonymization.Creation.FailureMessage is null)
         {
             Run(context, anonymization, anonymization.ReadyAt);
         }
@@ -62,7 +62,7 @@ internal static class AnonymizationApi
         var state = anonymization.State(context.Now);
         if (!RestartableStates.Contains(state, StringComparer.Ordinal))
         {
-            throw ApiError.Conflict($"anonymization cannot start while the branch is {state}");
+            throw ApiError.Conflict($"anonymization cannot start in state '{state}' (only initialized or anonymized)");
         }
 
         Run(context, anonymization, context.Now);

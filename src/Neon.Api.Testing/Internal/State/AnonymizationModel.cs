@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Neon.Api.Testing.Internal.State;
 
 /// <summary>
-/// The anonymization of an anonymized branch: <c>created</c> until the branch is ready, then <c>initialized</c>;
-/// a run is <c>anonymizing</c> for its duration, then <c>anonymized</c>. Its state is a function of the clock.
+/// The anonymization of an anonymized branch: <c>created</c> until the branch's creation ends, then
+/// <c>initialized</c> (<c>initialization_error</c> when the creation failed); a run is <c>anonymizing</c> for its
+/// duration, then <c>anonymized</c>. Its state is a function of the clock.
 /// </summary>
 internal sealed class AnonymizationModel
 {
@@ -15,8 +16,11 @@ internal sealed class AnonymizationModel
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>When the branch's creation finishes.</summary>
-    public required DateTimeOffset ReadyAt { get; init; }
+    /// <summary>The operation that creates the branch.</summary>
+    public required OperationModel Creation { get; init; }
+
+    /// <summary>When the branch's creation ends.</summary>
+    public DateTimeOffset ReadyAt => Creation.EndsAt;
 
     /// <summary>The <c>MaskingRule</c> objects, as last set.</summary>
     public JsonArray MaskingRules { get; set; } = [];
@@ -26,7 +30,8 @@ internal sealed class AnonymizationModel
     public string State(DateTimeOffset now) =>
         LastRun is { } run && now >= run.StartedAt ? (now < run.CompletedAt ? "anonymizing" : "anonymized")
         : now < ReadyAt ? "created"
-        : "initialized";
+        : Creation.FailureMessage is null ? "initialized"
+        : "initialization_error";
 
     /// <summary>The <c>AnonymizedBranchStatusResponse</c> schema.</summary>
     public JsonObject ToJson(DateTimeOffset now)
@@ -41,6 +46,7 @@ internal sealed class AnonymizationModel
             {
                 "created" => "waiting for the branch to be created",
                 "initialized" => "ready to anonymize",
+                "initialization_error" => Creation.FailureMessage,
                 "anonymizing" => $"applying {LastRun!.MaskedColumns} masking rules",
                 _ => $"anonymized {LastRun!.MaskedColumns} columns",
             },
@@ -48,11 +54,16 @@ internal sealed class AnonymizationModel
             ["updated_at"] = Formats.Time(state switch
             {
                 "created" => CreatedAt,
-                "initialized" => ReadyAt,
+                "initialized" or "initialization_error" => ReadyAt,
                 "anonymizing" => LastRun!.StartedAt,
                 _ => LastRun!.CompletedAt,
             }),
         };
+        if (state == "initialization_error")
+        {
+            json["failed_at"] = Formats.Time(ReadyAt);
+        }
+
         if (LastRun is { } run && now >= run.StartedAt)
         {
             var last = new JsonObject { ["started_at"] = Formats.Time(run.StartedAt) };
