@@ -24,9 +24,6 @@ internal sealed class SnapshotModel
 
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>True when taken through the API; false for the backup schedule's snapshots.</summary>
-    public bool Manual { get; init; } = true;
-
     /// <summary>The data of the source branch when the snapshot was taken.</summary>
     public required BranchModel Data { get; init; }
 
@@ -53,7 +50,7 @@ internal sealed class SnapshotModel
             json["expires_at"] = Formats.Time(expiresAt);
         }
 
-        json["manual"] = Manual;
+        json["manual"] = true; // taken through the API: the emulator's backup schedule takes none
         return json;
     }
 }
