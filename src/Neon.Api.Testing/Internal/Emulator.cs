@@ -76,6 +76,13 @@ internal sealed class Emulator
         ProjectAccessApi.Register(handlers);
         VpcEndpointsApi.Register(handlers);
         ConsumptionApi.Register(handlers);
+        SnapshotsApi.Register(handlers);
+        BranchSchemaApi.Register(handlers);
+        FunctionsApi.Register(handlers);
+        DataApisApi.Register(handlers);
+        CredentialsApi.Register(handlers);
+        BranchServicesApi.Register(handlers);
+        AnonymizationApi.Register(handlers);
         return handlers;
     }
 
@@ -95,7 +102,7 @@ internal sealed class Emulator
         HttpResponseMessage response;
         try
         {
-            string? body = null;
+            byte[]? body = null;
             if (request.Content is not null)
             {
                 // A bad token is refused before the body is read: the HTTP server reads (and holds) a body only for an
@@ -105,10 +112,10 @@ internal sealed class Emulator
                     Authenticate(request);
                 }
 
-                body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            response = Handle(request, body, requestId);
+            response = Handle(request, body, request.Content?.Headers.ContentType?.ToString(), requestId);
         }
         catch (ApiError error)
         {
@@ -128,7 +135,7 @@ internal sealed class Emulator
         return response;
     }
 
-    private HttpResponseMessage Handle(HttpRequestMessage request, string? body, string requestId)
+    private HttpResponseMessage Handle(HttpRequestMessage request, byte[]? body, string? contentType, string requestId)
     {
         lock (_gate)
         {
@@ -157,7 +164,9 @@ internal sealed class Emulator
                 Now = Options.TimeProvider.GetUtcNow(),
                 PathParameters = parameters,
                 Query = QueryParameters.Parse(request.RequestUri?.Query),
-                BodyText = body,
+                BodyText = body is null ? null : Encoding.UTF8.GetString(body),
+                BodyBytes = body,
+                ContentType = contentType,
                 Credential = credential,
             };
             if (method != "GET" && entry.Locking)

@@ -75,6 +75,7 @@ internal static class DatabasesApi
         var branch = context.Branch(project);
         var database = EmulatorState.RequireDatabase(branch, context.Path("database_name"));
         branch.Databases.Remove(database);
+        branch.DataApis.Remove(database.Name);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("database", database.ToJson(), operations, context.Now));
     }
