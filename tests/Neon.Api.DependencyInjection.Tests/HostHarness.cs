@@ -18,7 +18,7 @@ internal sealed class HostHarness : IAsyncDisposable
     public HostHarness(Dictionary<string, string?> settings, Action<HostApplicationBuilder, FakeNeon> register, FakeNeonOptions? emulator = null)
     {
         Time = new FastForwardTimeProvider();
-        Neon = new FakeNeon(emulator ?? new FakeNeonOptions { TimeProvider = Time, OperationDuration = TimeSpan.FromMinutes(1) });
+        Neon = new FakeNeon(emulator ?? new FakeNeonOptions { TimeProvider = Time, OperationDuration = TimeSpan.FromSeconds(30) });
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddFakeLogging();

@@ -78,6 +78,13 @@ internal sealed class Emulator
         ProjectAccessApi.Register(handlers);
         VpcEndpointsApi.Register(handlers);
         ConsumptionApi.Register(handlers);
+        SnapshotsApi.Register(handlers);
+        BranchSchemaApi.Register(handlers);
+        FunctionsApi.Register(handlers);
+        DataApisApi.Register(handlers);
+        CredentialsApi.Register(handlers);
+        BranchServicesApi.Register(handlers);
+        AnonymizationApi.Register(handlers);
         return handlers;
     }
 
@@ -94,14 +101,23 @@ internal sealed class Emulator
             await Task.Delay(Options.Latency, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = request.Content is null
-            ? null
-            : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-
         HttpResponseMessage response;
         try
         {
-            response = Handle(request, body, requestId);
+            byte[]? body = null;
+            if (request.Content is not null)
+            {
+                // A bad token is refused before the body is read: the HTTP server reads (and holds) a body only for an
+                // authenticated client, and its size limit and read deadline surface here as ApiErrors.
+                lock (_gate)
+                {
+                    Authenticate(request);
+                }
+
+                body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            response = Handle(request, body, request.Content?.Headers.ContentType?.ToString(), requestId);
         }
         catch (ApiError error)
         {
@@ -121,7 +137,7 @@ internal sealed class Emulator
         return response;
     }
 
-    private HttpResponseMessage Handle(HttpRequestMessage request, string? body, string requestId)
+    private HttpResponseMessage Handle(HttpRequestMessage request, byte[]? body, string? contentType, string requestId)
     {
         lock (_gate)
         {
@@ -150,7 +166,9 @@ internal sealed class Emulator
                 Now = Options.TimeProvider.GetUtcNow(),
                 PathParameters = parameters,
                 Query = QueryParameters.Parse(request.RequestUri?.Query),
-                BodyText = body,
+                BodyText = body is null ? null : Encoding.UTF8.GetString(body),
+                BodyBytes = body,
+                ContentType = contentType,
                 Credential = credential,
             };
             if (method != "GET" && entry.Locking)
@@ -309,7 +327,8 @@ internal sealed class Emulator
         }
     }
 
-    private static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
+    /// <summary>A <c>GeneralError</c> answer (also used by the HTTP server for failures outside this pipeline).</summary>
+    internal static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
         JsonResponse(error.Status, new JsonObject
         {
             ["request_id"] = requestId,

@@ -75,7 +75,9 @@ public sealed class OperationTests : EmulatorTest
         Assert.That((string?)locked.Body["code"], Is.EqualTo("LOCKED"));
         Assert.That((await Api.CallAsync("getProject", p)).Status, Is.EqualTo(200), "reads are never locked");
 
-        Clock.Advance(OperationDuration - System.TimeSpan.FromMilliseconds(1));
+        // createProject starts create_timeline and then start_compute: the project is locked until the second ends.
+        Assert.That(created["operations"]!.AsArray(), Has.Count.EqualTo(2));
+        Clock.Advance((2 * OperationDuration) - System.TimeSpan.FromMilliseconds(1));
         Assert.That((await Api.CallAsync("createProjectBranch", $"{p}/branches", new JsonObject())).Status, Is.EqualTo(423));
 
         Clock.Advance(System.TimeSpan.FromMilliseconds(1));

@@ -44,8 +44,11 @@ public abstract class EmulatorTest
         await Neon.DisposeAsync();
     }
 
+    /// <summary>The longest chain of operations one request of these tests starts (they run one after another).</summary>
+    protected const int LongestOperationChain = 8;
+
     /// <summary>Moves the clock past the end of every operation started so far.</summary>
-    protected void FinishOperations() => Clock.Advance(OperationDuration + TimeSpan.FromSeconds(1));
+    protected void FinishOperations() => Clock.Advance((OperationDuration * LongestOperationChain) + TimeSpan.FromSeconds(1));
 
     /// <summary>Creates a project and lets its operations finish.</summary>
     protected async Task<JsonNode> CreateProjectAsync(string? name = null)

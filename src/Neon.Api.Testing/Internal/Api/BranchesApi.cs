@@ -22,14 +22,25 @@ internal static class BranchesApi
         handlers.Add("setDefaultProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/set_as_default", SetDefault);
         handlers.Add("restoreProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/restore", Restore);
         handlers.Add("listProjectBranchEndpoints", "GET /projects/{project_id}/branches/{branch_id}/endpoints", ListEndpoints);
+        handlers.AddUnlocked("recoverProjectBranch", "POST /projects/{project_id}/branches/{branch_id}/recover", Recover);
     }
 
     private static ApiResult Create(RequestContext context)
     {
+        var body = context.Body(required: false);
+        return ApiResult.Created(Create(context, body, body.OptionalStringMap("annotation_value")).Response);
+    }
+
+    /// <summary>
+    /// Creates a branch as <c>createProjectBranch</c> does, from a <c>BranchCreateRequest</c> (<c>branch</c> and
+    /// <c>endpoints</c>); answers the <c>CreatedBranch</c> body, the branch and the operations started.
+    /// </summary>
+    internal static (JsonObject Response, BranchModel Branch, List<OperationModel> Operations) Create(
+        RequestContext context, BodyObject body, Dictionary<string, string>? annotations)
+    {
         var state = context.State;
         var now = context.Now;
         var project = context.Project();
-        var body = context.Body(required: false);
         var branchBody = body.OptionalObject("branch");
         var parentId = branchBody?.OptionalString("parent_id");
         var parent = string.IsNullOrEmpty(parentId) ? project.DefaultBranch : EmulatorState.RequireBranch(project, parentId);
@@ -40,7 +51,6 @@ internal static class BranchesApi
         var initSource = branchBody?.OptionalEnum("init_source", "parent-data", "schema-only") ?? "parent-data";
         var expiresAt = branchBody?.OptionalDateTime("expires_at");
         branchBody?.OptionalBool("archived");
-        var annotations = body.OptionalStringMap("annotation_value");
         var endpointRequests = body.OptionalObjectArray("endpoints")
             .Select(e => (Type: RequiredEndpointType(e), Compute: Provisioning.ComputeSettings.Read(e)))
             .ToList();
@@ -51,7 +61,7 @@ internal static class BranchesApi
 
         var (branch, branchOperation) = Provisioning.CreateBranch(state, project, name, "create_branch", now, initSource);
         branch.ParentId = parent.Id;
-        branch.ParentLsn = parentLsn ?? parent.Lsn;
+        branch.ParentLsn = parentLsn ?? parent.Lsn(now);
         branch.ParentTimestamp = parentTimestamp ?? now;
         branch.Protected = isProtected;
         branch.ExpiresAt = expiresAt;
@@ -83,7 +93,7 @@ internal static class BranchesApi
             response["connection_uris"] = Provisioning.ConnectionUris(endpoints[0], branch);
         }
 
-        return ApiResult.Created(response);
+        return (response, branch, operations);
     }
 
     private static string RequiredEndpointType(BodyObject endpoint)
@@ -99,9 +109,11 @@ internal static class BranchesApi
         var sortBy = query.Enum("sort_by", "updated_at", "name", "created_at", "updated_at");
         var sortOrder = query.Enum("sort_order", "desc", "asc", "desc");
         var limit = query.Integer("limit", 1, 10000);
-        query.Boolean("include_deleted", defaultValue: false);
+        var deleted = query.Boolean("include_deleted", defaultValue: false)
+            ? project.Features.Recoverable(context.Now).ToDictionary(d => d.Branch)
+            : [];
         var (page, pagination) = Paging.BySortKey(
-            Search(project, query.String("search")),
+            Search(project.Branches.Concat(deleted.Keys), query.String("search")),
             sortBy,
             descending: sortOrder == "desc",
             query.String("cursor"),
@@ -117,10 +129,20 @@ internal static class BranchesApi
 
         return ApiResult.Ok(new JsonObject
         {
-            ["branches"] = Json.Array(page.Select(b => b.ToJson(context.Now))),
+            ["branches"] = Json.Array(page.Select(b => WithRecovery(b.ToJson(context.Now), deleted.GetValueOrDefault(b)))),
             ["annotations"] = annotations,
             ["pagination"] = pagination,
         });
+    }
+
+    private static JsonObject WithRecovery(JsonObject branch, DeletedBranch? deleted)
+    {
+        if (deleted is not null)
+        {
+            branch["recovery"] = deleted.RecoveryJson();
+        }
+
+        return branch;
     }
 
     private static string SortKey(BranchModel branch, string sortBy) => sortBy switch
@@ -133,13 +155,13 @@ internal static class BranchesApi
     private static string Sortable(DateTimeOffset time, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{time.UtcTicks:D20}.{sequence:D20}");
 
-    private static IEnumerable<BranchModel> Search(ProjectModel project, string? search) =>
-        project.Branches.Where(b => search is null
+    private static IEnumerable<BranchModel> Search(IEnumerable<BranchModel> branches, string? search) =>
+        branches.Where(b => search is null
             || b.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
             || b.Id.Contains(search, StringComparison.OrdinalIgnoreCase));
 
     private static ApiResult Count(RequestContext context) =>
-        ApiResult.Ok(new JsonObject { ["count"] = Search(context.Project(), context.Query.String("search")).Count() });
+        ApiResult.Ok(new JsonObject { ["count"] = Search(context.Project().Branches, context.Query.String("search")).Count() });
 
     private static ApiResult Get(RequestContext context)
     {
@@ -174,8 +196,20 @@ internal static class BranchesApi
     private static ApiResult Delete(RequestContext context)
     {
         var project = context.Project();
+        var branchId = context.Path("branch_id");
+        var hardDelete = context.Query.Boolean("hard_delete", defaultValue: false);
+        if (project.Features.Recoverable(context.Now).Find(d => d.Branch.Id == branchId) is { } alreadyDeleted)
+        {
+            // As the spec documents: 204 for a branch that has already been deleted; a hard delete ends its recovery window.
+            if (hardDelete)
+            {
+                project.Features.DeletedBranches.Remove(alreadyDeleted);
+            }
+
+            return ApiResult.NoContent();
+        }
+
         var branch = context.Branch(project);
-        context.Query.Boolean("hard_delete", defaultValue: false);
         if (branch.IsDefault)
         {
             throw ApiError.Conflict($"branch {branch.Id} is the project's default branch and cannot be deleted");
@@ -188,11 +222,14 @@ internal static class BranchesApi
 
         var now = context.Now;
         var operations = new List<OperationModel>();
-        foreach (var endpoint in project.Endpoints.Where(e => e.BranchId == branch.Id).ToList())
+        var endpoints = project.Endpoints.Where(e => e.BranchId == branch.Id).ToArray();
+        foreach (var endpoint in endpoints)
         {
             if (endpoint.State.Current(now) != EndpointModel.Idle)
             {
-                operations.Add(context.State.StartOperation(project, "suspend_compute", now, branch.Id, endpoint.Id));
+                var suspend = context.State.StartOperation(project, "suspend_compute", now, branch.Id, endpoint.Id);
+                endpoint.State.MoveTo(EndpointModel.Idle, suspend, now);
+                operations.Add(suspend);
             }
 
             project.Endpoints.Remove(endpoint);
@@ -200,8 +237,46 @@ internal static class BranchesApi
 
         operations.Add(context.State.StartOperation(project, "delete_timeline", now, branch.Id));
         project.Branches.Remove(branch);
+        if (!hardDelete)
+        {
+            project.Features.DeletedBranches.Add(new DeletedBranch(branch, endpoints, now));
+        }
+
         branch.UpdatedAt = now;
         return ApiResult.Ok(Json.WithOperations("branch", branch.ToJson(now), operations, now));
+    }
+
+    private static ApiResult Recover(RequestContext context)
+    {
+        var project = context.Project();
+        var branchId = context.Path("branch_id");
+        var now = context.Now;
+        var deleted = project.Features.Recoverable(now).Find(d => d.Branch.Id == branchId)
+            ?? throw ApiError.NotFound(project.Branches.Any(b => b.Id == branchId)
+                ? $"branch {branchId} is not deleted"
+                : $"branch {branchId} not found among the deleted branches that can be recovered");
+        var branch = deleted.Branch;
+        Provisioning.RequireUniqueBranchName(project, branch.Name, null);
+        if (branch.ParentId is { } parentId && project.Branches.All(b => b.Id != parentId))
+        {
+            throw ApiError.Conflict($"the parent branch {parentId} of branch {branchId} is deleted: recover it first");
+        }
+
+        project.Features.DeletedBranches.Remove(deleted);
+        branch.ExpiresAt = null;
+        branch.UpdatedAt = now;
+        project.Branches.Add(branch);
+        foreach (var endpoint in deleted.Endpoints)
+        {
+            endpoint.State.MoveTo(EndpointModel.Idle, null, now);
+            project.Endpoints.Add(endpoint);
+        }
+
+        return ApiResult.Ok(new JsonObject
+        {
+            ["branch"] = branch.ToJson(now),
+            ["endpoints"] = Json.Array(deleted.Endpoints.Select(e => e.ToJson(now))),
+        });
     }
 
     private static ApiResult SetDefault(RequestContext context)
@@ -252,6 +327,13 @@ internal static class BranchesApi
         if (source != branch)
         {
             Provisioning.CopyData(state, source, branch, now);
+        }
+
+        if (source.Id == branch.ParentId)
+        {
+            // A reset from the parent: the branch now starts at the parent's point it was reset to.
+            branch.ParentLsn = sourceLsn ?? source.Lsn(sourceTimestamp ?? now);
+            branch.ParentTimestamp = sourceLsn is null ? sourceTimestamp ?? now : null;
         }
 
         var operation = state.StartOperation(project, "create_timeline", now, branch.Id);

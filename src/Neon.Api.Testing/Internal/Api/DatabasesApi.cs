@@ -78,6 +78,7 @@ internal static class DatabasesApi
         var database = EmulatorState.RequireDatabase(branch, context.Path("database_name"));
         branch.Databases.Remove(database);
         context.State.Compute.DatabaseDeleted(branch, database);
+        branch.DataApis.Remove(database.Name);
         var operations = Provisioning.ApplyConfig(context.State, project, branch, context.Now);
         return ApiResult.Ok(Json.WithOperations("database", database.ToJson(), operations, context.Now));
     }

@@ -171,13 +171,28 @@ internal static class Provisioning
         }
     }
 
-    /// <summary>Replaces a branch's databases and roles with copies of another branch's.</summary>
+    /// <summary>
+    /// Replaces a branch's data with copies of another branch's: databases, roles, buckets with their objects,
+    /// and functions (inherited: the copy cannot rename or delete them).
+    /// </summary>
     public static void CopyData(EmulatorState state, BranchModel from, BranchModel to, DateTimeOffset now)
     {
         to.Roles.Clear();
         to.Roles.AddRange(from.Roles.Select(r => r.CopyTo(to.Id, now)));
         to.Databases.Clear();
         to.Databases.AddRange(from.Databases.Select(d => d.CopyTo(to.Id, state.NextSequence(), now)));
+        to.Buckets.Clear();
+        foreach (var bucket in from.Buckets.Values)
+        {
+            to.Buckets.Add(bucket.Name, bucket.Copy());
+        }
+
+        to.Functions.Clear();
+        foreach (var function in from.Functions.Values)
+        {
+            to.Functions.Add(function.Slug, function.Inherited(to.Id));
+        }
+
         state.Compute.CopyBranchData(from, to);
     }
 

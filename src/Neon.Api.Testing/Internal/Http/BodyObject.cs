@@ -92,6 +92,30 @@ internal sealed class BodyObject
             .ToArray();
     }
 
+    /// <summary>An array of strings, each one of <paramref name="allowed"/> when that is given; null when absent.</summary>
+    public IReadOnlyList<string>? OptionalStringArray(string name, params string[] allowed)
+    {
+        var node = Get(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonArray array)
+        {
+            throw WrongType(name, "an array of strings");
+        }
+
+        return array.Select((item, i) => item?.GetValueKind() == JsonValueKind.String
+                && item.GetValue<string>() is var value
+                && (allowed.Length == 0 || allowed.Contains(value, StringComparer.Ordinal))
+                    ? value
+                    : throw ApiError.BadRequest(allowed.Length == 0
+                        ? $"field '{PathOf(name)}[{i}]' must be a string"
+                        : $"field '{PathOf(name)}[{i}]' must be one of: {string.Join(", ", allowed)}"))
+            .ToArray();
+    }
+
     public string RequiredString(string name, int minLength = 0, int maxLength = int.MaxValue) =>
         OptionalString(name, minLength, maxLength) ?? throw Missing(name);
 

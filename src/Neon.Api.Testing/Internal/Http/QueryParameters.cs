@@ -93,6 +93,20 @@ internal sealed class QueryParameters
         };
     }
 
+    /// <summary>An RFC 3339 date-time (400 naming the parameter otherwise).</summary>
+    public DateTimeOffset? DateTime(string name)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw ApiError.BadRequest($"query parameter '{name}' must be an RFC 3339 date-time such as 2025-08-05T22:00:00Z, got '{text}'");
+    }
+
     public string Enum(string name, string defaultValue, params string[] allowed)
     {
         var text = String(name) ?? defaultValue;

@@ -24,6 +24,12 @@ internal sealed class RequestContext
     /// </summary>
     public ApiKeyModel? Credential { get; init; }
 
+    /// <summary>The raw request body (multipart uploads), or null when there is none.</summary>
+    public byte[]? BodyBytes { get; init; }
+
+    /// <summary>The request's <c>Content-Type</c> header, with its parameters.</summary>
+    public string? ContentType { get; init; }
+
     public string Path(string name) => PathParameters[name];
 
     public BodyObject Body(bool required = true) => BodyObject.Parse(BodyText, required);

@@ -34,7 +34,8 @@ internal interface IComputeBackend : IEndpointAddressing, IDisposable
 
     /// <summary>
     /// Brings the compute in line with the state: a branch's cluster runs while one of its endpoints is (or is becoming)
-    /// active and its project is not deleted; the cluster of a branch that no longer exists is removed.
+    /// active and its project is not deleted; the data of snapshots and of recoverable deleted branches is kept, stopped;
+    /// the cluster of a branch that no longer exists anywhere is removed.
     /// </summary>
     void Reconcile(EmulatorState state, DateTimeOffset now);
 }

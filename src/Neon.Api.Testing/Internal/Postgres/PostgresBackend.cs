@@ -169,6 +169,12 @@ internal sealed class PostgresBackend : IComputeBackend
                     wanted[branch.Id] = !project.IsDeleted && project.Endpoints.Any(e => e.BranchId == branch.Id && !e.Disabled
                         && (e.State.Pending(now) ?? e.State.Current(now)) == EndpointModel.Active);
                 }
+
+                // Kept, stopped: the data of snapshots and of deleted branches that can still be recovered.
+                foreach (var id in project.Features.Snapshots.Select(s => s.Data.Id).Concat(project.Features.DeletedBranches.Select(d => d.Branch.Id)))
+                {
+                    wanted[id] = false;
+                }
             }
 
             foreach (var cluster in _clusters.Values.ToList())

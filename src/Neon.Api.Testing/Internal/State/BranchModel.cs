@@ -35,6 +35,18 @@ internal sealed class BranchModel
 
     public string InitSource { get; init; } = "parent-data";
 
+    /// <summary><c>restored</c> or <c>finalized</c> for a branch restored from a snapshot, else null.</summary>
+    public string? RestoreStatus { get; set; }
+
+    /// <summary>The snapshot a restored branch was made from.</summary>
+    public string? RestoredFrom { get; set; }
+
+    /// <summary>The branch a restore from a snapshot replaces when finalized.</summary>
+    public string? RestoreTargetId { get; set; }
+
+    /// <summary>The branch a finalized restore replaced.</summary>
+    public string? RestoredAs { get; set; }
+
     /// <summary>Orders branches of a project by creation.</summary>
     public required long Sequence { get; init; }
 
@@ -44,11 +56,30 @@ internal sealed class BranchModel
 
     public List<RoleModel> Roles { get; } = [];
 
-    /// <summary>Object-storage buckets by name (not inherited by child branches in the emulator).</summary>
+    /// <summary>Object-storage buckets by name (copied, with their objects, to child branches).</summary>
     public SortedDictionary<string, BucketModel> Buckets { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A value Neon reports as the branch's LSN; derived from the sequence so it is stable.</summary>
-    public string Lsn => $"0/{0x1000000 + (Sequence * 0x100):X}";
+    /// <summary>Functions by slug (child branches inherit them).</summary>
+    public SortedDictionary<string, FunctionModel> Functions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Data APIs by database name.</summary>
+    public SortedDictionary<string, DataApiModel> DataApis { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Scoped credentials, revoked ones included, in issue order.</summary>
+    public List<CredentialModel> Credentials { get; } = [];
+
+    /// <summary>The anonymization of an anonymized branch; null for other branches.</summary>
+    public AnonymizationModel? Anonymization { get; set; }
+
+    /// <summary>The backup schedule (<c>BackupScheduleItem</c> objects as set).</summary>
+    public JsonArray SnapshotSchedule { get; set; } = [];
+
+    /// <summary>
+    /// The branch's current LSN: a start derived from the sequence, moving on by 0x100 a second as if the
+    /// branch were written to, so that later points in time have later LSNs.
+    /// </summary>
+    public string Lsn(DateTimeOffset now) =>
+        $"0/{0x1000000 + (Sequence * 0x10000) + ((long)Math.Max(0, (now - CreatedAt).TotalSeconds) * 0x100):X}";
 
     public JsonObject ToJson(DateTimeOffset now)
     {
@@ -98,6 +129,17 @@ internal sealed class BranchModel
         }
 
         json["init_source"] = InitSource;
+        if (RestoreStatus is not null)
+        {
+            json["restore_status"] = RestoreStatus;
+            json["restored_from"] = RestoredFrom;
+        }
+
+        if (RestoredAs is not null)
+        {
+            json["restored_as"] = RestoredAs;
+        }
+
         return json;
     }
 

@@ -20,6 +20,18 @@ internal sealed class BucketModel
 
     public SortedDictionary<string, BucketObjectModel> Objects { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A copy with the same objects, for a child branch (objects are immutable and shared).</summary>
+    public BucketModel Copy()
+    {
+        var copy = new BucketModel { Name = Name, AccessLevel = AccessLevel, CreatedAt = CreatedAt };
+        foreach (var pair in Objects)
+        {
+            copy.Objects.Add(pair.Key, pair.Value);
+        }
+
+        return copy;
+    }
+
     /// <summary>The <c>Bucket</c> schema.</summary>
     public JsonObject ToJson() => new()
     {

@@ -34,6 +34,9 @@ internal sealed class EmulatorState
     /// <summary>What stands behind the endpoints: nothing, or real PostgreSQL clusters (<see cref="FakeNeonOptions.Postgres"/>).</summary>
     public Postgres.IComputeBackend Compute { get; set; } = Postgres.NoCompute.Instance;
 
+    /// <summary>How long an operation (or a function build, or an anonymization run) takes: the option, never negative.</summary>
+    public TimeSpan OperationDuration => Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : Options.OperationDuration;
+
     /// <summary>Projects in creation order, including deleted (recoverable) ones.</summary>
     public IEnumerable<ProjectModel> AllProjects => _projects.Values.OrderBy(p => p.Sequence);
 
@@ -74,10 +77,13 @@ internal sealed class EmulatorState
     /// <summary>
     /// Starts an operation on a project. Whether it will fail is decided now, from
     /// <see cref="FakeNeonOptions.FailNextOperations"/> and <see cref="FakeNeonOptions.OperationFailureRate"/>.
+    /// It runs after the project's operations that are not terminal yet: a mutation is locked out while
+    /// any runs, so those are the ones the same request started, and Neon runs them one after another.
     /// </summary>
     public OperationModel StartOperation(
         ProjectModel project, string action, DateTimeOffset now, string? branchId = null, string? endpointId = null)
     {
+        var previous = project.Operations.Where(o => !o.IsTerminal(now)).Select(o => o.EndsAt).DefaultIfEmpty(now).Max();
         var operation = new OperationModel
         {
             Id = Ids.Uuid(),
@@ -86,7 +92,8 @@ internal sealed class EmulatorState
             EndpointId = endpointId,
             Action = action,
             CreatedAt = now,
-            Duration = Options.OperationDuration < TimeSpan.Zero ? TimeSpan.Zero : Options.OperationDuration,
+            StartsAt = previous > now ? previous : now,
+            Duration = OperationDuration,
             FailureMessage = DecideFailure() ? $"{action} failed: injected failure" : null,
             Sequence = NextSequence(),
         };

@@ -4,7 +4,7 @@ using System.Text;
 namespace Neon.Api.Testing.Internal.State;
 
 /// <summary>Neon-looking identifiers from a seeded generator, so runs are reproducible.</summary>
-internal sealed class IdGenerator
+internal sealed partial class IdGenerator
 {
     private static readonly string[] Adjectives =
     [

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Neon.Api.Testing.Internal.State;
 
 /// <summary>
-/// An operation whose status is a function of the clock: <c>scheduling</c> for the first quarter of
-/// its duration, <c>running</c> until it ends, then <c>finished</c> (or <c>failed</c> when injected).
+/// An operation whose status is a function of the clock: <c>scheduling</c> until it starts (when the
+/// operation before it in the project finishes) and for the first quarter of its duration, <c>running</c>
+/// until it ends, then <c>finished</c> (or <c>failed</c> when injected).
 /// </summary>
 internal sealed class OperationModel
 {
@@ -21,6 +22,9 @@ internal sealed class OperationModel
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When it starts running: its creation, or the end of the operation it waits for.</summary>
+    public required DateTimeOffset StartsAt { get; init; }
+
     public required TimeSpan Duration { get; init; }
 
     /// <summary>The error message when the operation is set to fail; null when it succeeds.</summary>
@@ -29,7 +33,7 @@ internal sealed class OperationModel
     /// <summary>Orders operations of a project (creation order).</summary>
     public required long Sequence { get; init; }
 
-    public DateTimeOffset EndsAt => CreatedAt + Duration;
+    public DateTimeOffset EndsAt => StartsAt + Duration;
 
     public bool IsTerminal(DateTimeOffset now) => now >= EndsAt;
 
@@ -54,7 +58,7 @@ internal sealed class OperationModel
             "running" => RunningAt,
             _ => EndsAt,
         };
-        var elapsed = (now < EndsAt ? now : EndsAt) - CreatedAt;
+        var elapsed = (now < EndsAt ? now : EndsAt) - StartsAt;
         var json = new JsonObject
         {
             ["id"] = Id.ToString(),
@@ -84,5 +88,5 @@ internal sealed class OperationModel
         return json;
     }
 
-    private DateTimeOffset RunningAt => CreatedAt + (Duration / 4);
+    private DateTimeOffset RunningAt => StartsAt + (Duration / 4);
 }

@@ -46,6 +46,9 @@ internal sealed class ProjectModel
 
     public ProjectAccessModel Access { get; } = new();
 
+    /// <summary>Soft-deleted branches (recoverable for seven days) and snapshots: see <see cref="BranchFeatures"/>.</summary>
+    public BranchFeatures Features { get; } = new();
+
     public bool IsDeleted => DeletedAt is not null;
 
     public BranchModel DefaultBranch => Branches.First(b => b.IsDefault);
