@@ -91,6 +91,11 @@ internal static class CommandLine
             (s, v) => s.Options.Server.RequestBodyTimeout = ParseDuration(v)),
         new("--shutdown-timeout", "DURATION", "on stop, how long requests in flight may take to finish (default 5s)",
             (s, v) => s.Options.Server.ShutdownTimeout = ParseDuration(v)),
+        new("--postgres", null, "run a real PostgreSQL per branch: the connection URIs the API returns connect (needs "
+            + "PostgreSQL's programs: initdb, pg_ctl, pg_basebackup, postgres, psql)", (s, _) => s.Options.Postgres ??= new FakeNeonPostgresOptions()),
+        new("--postgres-bin", "DIR", $"the folder of PostgreSQL's programs; implies --postgres (default: "
+            + $"{FakeNeonPostgresOptions.BinDirectoryVariable}, /usr/lib/postgresql/<newest>/bin, then PATH)",
+            (s, v) => (s.Options.Postgres ??= new FakeNeonPostgresOptions()).BinDirectory = NonEmpty(v)),
         new("--help", null, "show this help (also -h)", (s, _) => s.Help = true),
         new("--version", null, "show the version and the Neon API spec it emulates", (s, _) => s.Version = true),
     ];

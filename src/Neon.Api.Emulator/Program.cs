@@ -79,6 +79,11 @@ internal static class Program
         {
             return ExitStopped; // stopped while starting
         }
+        catch (FakeNeonPostgresException ex)
+        {
+            await stderr.WriteLineAsync($"neon-emulator: --postgres: {ex.Message}").ConfigureAwait(false);
+            return ExitCannotStart;
+        }
 
         await using (neon.ConfigureAwait(false))
         {

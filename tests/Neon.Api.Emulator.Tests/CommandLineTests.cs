@@ -76,6 +76,15 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Postgres_mode_is_off_by_default_and_on_with_either_option()
+    {
+        Assert.That(CommandLine.Parse([], NoEnvironment).Options.Postgres, Is.Null);
+        Assert.That(CommandLine.Parse(["--postgres"], NoEnvironment).Options.Postgres, Is.Not.Null);
+        var withBin = CommandLine.Parse(["--postgres-bin", "/opt/pg/bin"], NoEnvironment).Options.Postgres;
+        Assert.That(withBin?.BinDirectory, Is.EqualTo("/opt/pg/bin"));
+    }
+
+    [Test]
     public void The_api_key_option_wins_over_the_environment()
     {
         var environment = new Dictionary<string, string> { [CommandLine.ApiKeyVariable] = "from-env" };

@@ -100,6 +100,23 @@ public sealed class ToolTests
     }
 
     [Test]
+    public async Task Postgres_mode_without_PostgreSQLs_programs_exits_1_saying_what_to_install()
+    {
+        var empty = Directory.CreateTempSubdirectory("pg-bin-empty").FullName;
+        try
+        {
+            var (exitCode, _, error) = await EmulatorProcess.RunAsync("--postgres-bin", empty);
+
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(error, Does.Contain("--postgres").And.Contain(empty).And.Contain("apt-get install"));
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Test]
     public async Task A_port_in_use_exits_1_naming_the_address()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);
