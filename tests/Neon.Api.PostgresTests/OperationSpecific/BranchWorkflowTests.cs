@@ -11,33 +11,19 @@ namespace Neon.Api.PostgresTests.OperationSpecific;
 /// parent replaces the child's data; a deleted branch's server is gone.
 /// </summary>
 [OperationSpecific("createProject", "createProjectBranch", "getConnectionURI", "restoreProjectBranch", "deleteProjectBranch")]
-public sealed class BranchWorkflowTests
+public sealed class BranchWorkflowTests : PostgresFixture
 {
-    private PostgresNeon _neon = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _neon = await PostgresNeon.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_neon is not null)
-        {
-            await _neon.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task The_returned_uri_connects_as_the_reported_role_to_the_reported_database()
     {
-        var created = await _neon.Client.Project.CreateProjectAsync(new ProjectCreateRequest
+        var created = await Neon.Client.Project.CreateProjectAsync(new ProjectCreateRequest
         {
             Project = new ProjectCreateRequestProject
             {
                 Name = "names",
                 Branch = new ProjectCreateRequestProjectBranch { RoleName = "app_owner", DatabaseName = "appdb" },
             },
-        }).WaitForOperationsAsync(_neon.Client, PostgresNeon.Wait);
+        }).WaitForOperationsAsync(Neon.Client, PostgresNeon.Wait);
         var details = created.ConnectionUris[0];
 
         Assert.That(details.ConnectionUri, Does.StartWith("postgresql://app_owner:").And.Contain("@127.0.0.1:"));
@@ -51,17 +37,17 @@ public sealed class BranchWorkflowTests
         var wrongPassword = details.ConnectionUri.Replace(created.Roles[0].Password!, "not-the-password", System.StringComparison.Ordinal);
         await PostgresNeon.AssertRejectedAsync(wrongPassword, "28P01", "a wrong password is refused: the server checks the one the API reported");
 
-        var pooled = await _neon.Client.Project.GetConnectionURIAsync(created.Project.Id, "appdb", "app_owner", pooled: true);
+        var pooled = await Neon.Client.Project.GetConnectionURIAsync(created.Project.Id, "appdb", "app_owner", pooled: true);
         Assert.That(await PostgresNeon.ScalarAsync<string>(pooled.Uri, "select current_user"), Is.EqualTo("app_owner"), "the pooled URI reaches the same server");
     }
 
     [Test]
     public async Task A_child_copies_its_parent_writes_stay_apart_reset_replaces_and_delete_removes()
     {
-        var (projectId, mainId, parentUri) = await _neon.CreateProjectAsync();
+        var (projectId, mainId, parentUri) = await Neon.CreateProjectAsync();
         await PostgresNeon.ExecuteAsync(parentUri, "create table items (name text primary key); insert into items values ('a'), ('b')");
 
-        var (childId, _, childUri) = await _neon.CreateChildAsync(projectId, mainId);
+        var (childId, _, childUri) = await Neon.CreateChildAsync(projectId, mainId);
         Assert.That(childUri, Is.Not.EqualTo(parentUri), "the child has its own server");
         Assert.That(await PostgresNeon.ItemsAsync(childUri), Is.EqualTo("a, b"), "the child starts with the parent's rows");
         Assert.That(await PostgresNeon.ScalarAsync<string>(childUri, "select current_database()"), Is.EqualTo("neondb"));
@@ -71,12 +57,12 @@ public sealed class BranchWorkflowTests
         Assert.That(await PostgresNeon.ItemsAsync(parentUri), Is.EqualTo("a, b, parent-only"), "the child's write is not in the parent");
         Assert.That(await PostgresNeon.ItemsAsync(childUri), Is.EqualTo("a, b, child-only"), "the parent's later write is not in the child");
 
-        await _neon.Client.Branch.RestoreProjectBranchAsync(projectId, childId, new BranchRestoreRequest { SourceBranchId = mainId })
-            .WaitForOperationsAsync(_neon.Client, PostgresNeon.Wait);
+        await Neon.Client.Branch.RestoreProjectBranchAsync(projectId, childId, new BranchRestoreRequest { SourceBranchId = mainId })
+            .WaitForOperationsAsync(Neon.Client, PostgresNeon.Wait);
         Assert.That(await PostgresNeon.ItemsAsync(childUri), Is.EqualTo("a, b, parent-only"),
             "reset from the parent replaces the child's data with the parent's current data, on the same URI");
 
-        await _neon.Client.Branch.DeleteProjectBranchAsync(projectId, childId).WaitForOperationsAsync(_neon.Client, PostgresNeon.Wait);
+        await Neon.Client.Branch.DeleteProjectBranchAsync(projectId, childId).WaitForOperationsAsync(Neon.Client, PostgresNeon.Wait);
         await PostgresNeon.AssertRefusedAsync(childUri, "the deleted branch's server is gone");
         Assert.That(await PostgresNeon.ItemsAsync(parentUri), Is.EqualTo("a, b, parent-only"), "the parent is untouched");
     }
@@ -84,12 +70,12 @@ public sealed class BranchWorkflowTests
     [Test]
     public async Task A_grandchild_copies_the_child_and_not_the_root()
     {
-        var (projectId, mainId, parentUri) = await _neon.CreateProjectAsync();
+        var (projectId, mainId, parentUri) = await Neon.CreateProjectAsync();
         await PostgresNeon.ExecuteAsync(parentUri, "create table items (name text primary key); insert into items values ('root')");
-        var (childId, _, childUri) = await _neon.CreateChildAsync(projectId, mainId);
+        var (childId, _, childUri) = await Neon.CreateChildAsync(projectId, mainId);
         await PostgresNeon.ExecuteAsync(childUri, "insert into items values ('child')");
 
-        var (_, _, grandchildUri) = await _neon.CreateChildAsync(projectId, childId);
+        var (_, _, grandchildUri) = await Neon.CreateChildAsync(projectId, childId);
 
         Assert.That(await PostgresNeon.ItemsAsync(grandchildUri), Is.EqualTo("child, root"));
     }
@@ -97,10 +83,10 @@ public sealed class BranchWorkflowTests
     [Test]
     public async Task Deleting_the_project_stops_its_servers()
     {
-        var (projectId, mainId, parentUri) = await _neon.CreateProjectAsync();
-        var (_, _, childUri) = await _neon.CreateChildAsync(projectId, mainId);
+        var (projectId, mainId, parentUri) = await Neon.CreateProjectAsync();
+        var (_, _, childUri) = await Neon.CreateChildAsync(projectId, mainId);
 
-        await _neon.Client.Project.DeleteProjectAsync(projectId);
+        await Neon.Client.Project.DeleteProjectAsync(projectId);
 
         await PostgresNeon.AssertRefusedAsync(parentUri, "the deleted project's default branch");
         await PostgresNeon.AssertRefusedAsync(childUri, "the deleted project's child branch");
