@@ -20,14 +20,17 @@ internal sealed class PgCluster
     private const int StartAttempts = 3;
 
     private readonly PgTools _tools;
+    private readonly Func<int> _allocatePort;
 
-    public PgCluster(PgTools tools, string branchId, string directory, int? port = null)
+    /// <summary>A cluster (not yet created on disk) with the given port, or one from <paramref name="allocatePort"/>.</summary>
+    public PgCluster(PgTools tools, string branchId, string directory, Func<int> allocatePort, int? port = null)
     {
         _tools = tools;
+        _allocatePort = allocatePort;
         BranchId = branchId;
         DataDirectory = Path.Combine(directory, "data");
         RunDirectory = Path.Combine(directory, "run");
-        Port = port ?? FreePort();
+        Port = port ?? allocatePort();
     }
 
     public string BranchId { get; }
@@ -71,7 +74,7 @@ internal sealed class PgCluster
             }
 
             // Most likely another program took the port since it was chosen.
-            Port = FreePort();
+            Port = _allocatePort();
         }
     }
 
@@ -100,13 +103,19 @@ internal sealed class PgCluster
         return result.Output;
     }
 
-    /// <summary>A port that is free on 127.0.0.1 now (the system's pick of an ephemeral port).</summary>
-    private static int FreePort()
+    /// <summary>A port that is free on 127.0.0.1 now (the system's pick of an ephemeral port) and not in <paramref name="reserved"/>.</summary>
+    public static int FreePort(IReadOnlySet<int> reserved)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            if (!reserved.Contains(port))
+            {
+                return port;
+            }
+        }
     }
 }

@@ -264,11 +264,14 @@ internal sealed class PostgresBackend : IComputeBackend
         }
 
         var directory = Path.Combine(Root, string.Create(CultureInfo.InvariantCulture, $"c{++_next}"));
-        var cluster = new PgCluster(_tools, branch.Id, directory, port);
+        var cluster = new PgCluster(_tools, branch.Id, directory, AllocatePort, port);
         _tools.Run("/bin/mkdir", ["-m", "0700", "-p", cluster.RunDirectory]);
         _clusters[branch.Id] = cluster;
         return cluster;
     }
+
+    /// <summary>A free port that no cluster of this emulator holds (a stopped one keeps its port for its next start).</summary>
+    private int AllocatePort() => PgCluster.FreePort(_clusters.Values.Select(c => c.Port).ToHashSet());
 
     private void Remove(PgCluster cluster)
     {
