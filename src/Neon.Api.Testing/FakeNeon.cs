@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Neon.Api.Testing.Internal;
 using Neon.Api.Testing.Internal.Api;
+using Neon.Api.Testing.Internal.Server;
 
 namespace Neon.Api.Testing;
 
@@ -14,7 +15,7 @@ namespace Neon.Api.Testing;
 /// databases, roles, operations that take time, project locks, API keys, regions and object-storage
 /// buckets, with fault
 /// injection. Use it as an <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>) or as a
-/// loopback HTTP server (<see cref="StartAsync"/>); both run the same implementation.
+/// real HTTP server (<see cref="StartAsync"/>); both run the same implementation.
 /// </summary>
 /// <example>
 /// <code>
@@ -38,7 +39,7 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     public const string DefaultApiKey = "fake-neon-api-key";
 
     private readonly Emulator _emulator;
-    private LoopbackServer? _server;
+    private EmulatorServer? _server;
 
     /// <summary>Creates an emulator that answers in process (see <see cref="CreateHandler"/>).</summary>
     /// <param name="options">Settings and fault knobs; the defaults when null.</param>
@@ -61,7 +62,7 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// </summary>
     public Uri BaseUri => _server?.BaseUri ?? DefaultBaseUri;
 
-    /// <summary>True when a loopback server is running (see <see cref="StartAsync"/>).</summary>
+    /// <summary>True when the HTTP server is running (see <see cref="StartAsync"/>).</summary>
     public bool IsServer => _server is not null;
 
     /// <summary>The operationIds the emulator implements; every other operation of the spec answers 501.</summary>
@@ -77,16 +78,21 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// <summary>The spec the emulator is built with, as <c>package version</c> (for example <c>@neondatabase/api-client 2.7.3</c>).</summary>
     public string SpecVersion => _emulator.SpecVersion;
 
-    /// <summary>Starts an emulator behind a real HTTP server on 127.0.0.1 and an ephemeral port.</summary>
-    /// <param name="options">Settings and fault knobs; the defaults when null.</param>
+    /// <summary>
+    /// Starts an emulator behind a real HTTP server (Kestrel, HTTP/1.1) where and how
+    /// <see cref="FakeNeonOptions.Server"/> says: by default on 127.0.0.1 and an ephemeral port, with a 10 MiB
+    /// request-body limit and header and body timeouts (see <see cref="FakeNeonServerOptions"/>).
+    /// </summary>
+    /// <param name="options">Settings and fault knobs; the defaults when null. <see cref="FakeNeonOptions.Server"/> is read once, here.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The running emulator; dispose it to stop the server.</returns>
-    public static Task<FakeNeon> StartAsync(FakeNeonOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>The running emulator (<see cref="BaseUri"/> carries the bound port); dispose it to stop the server.</returns>
+    /// <exception cref="System.IO.IOException">The address and port cannot be bound (for example the port is taken).</exception>
+    public static async Task<FakeNeon> StartAsync(FakeNeonOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var neon = new FakeNeon(options);
-        neon._server = LoopbackServer.Start(neon._emulator);
-        return Task.FromResult(neon);
+        neon._server = await EmulatorServer.StartAsync(neon._emulator, neon.Options.Server, cancellationToken).ConfigureAwait(false);
+        return neon;
     }
 
     /// <summary>
@@ -99,7 +105,7 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
     /// <summary>
     /// An <see cref="HttpClient"/> with <see cref="HttpClient.BaseAddress"/> set to <see cref="BaseUri"/>
     /// and an <c>Authorization: Bearer</c> header: in process when not started as a server, else
-    /// through the loopback socket.
+    /// through the server's socket.
     /// </summary>
     /// <param name="apiKey">The bearer token; defaults to <see cref="FakeNeonOptions.ApiKey"/>, then <see cref="DefaultApiKey"/>.</param>
     /// <returns>The client; the caller disposes it.</returns>
@@ -167,8 +173,11 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
         return _emulator.AddOrganization(name);
     }
 
-    /// <summary>Stops the loopback server, if any.</summary>
-    /// <returns>A task that completes when in-flight requests are done.</returns>
+    /// <summary>
+    /// Stops the HTTP server, if any: no new connection is accepted, requests in flight finish (for up to
+    /// <see cref="FakeNeonServerOptions.ShutdownTimeout"/>, then they are cancelled).
+    /// </summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         if (_server is { } server)
@@ -178,6 +187,6 @@ public sealed class FakeNeon : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Stops the loopback server, if any (blocking).</summary>
+    /// <summary>Stops the HTTP server, if any (blocking; see <see cref="DisposeAsync"/>).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

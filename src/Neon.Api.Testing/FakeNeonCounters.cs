@@ -13,9 +13,19 @@ public sealed class FakeNeonCounters
 {
     private readonly ConcurrentDictionary<int, long> _byStatus = new();
     private long _requests;
+    private long _requestBodyBytes;
 
     /// <summary>Requests received (every request, including those answered with an injected fault).</summary>
     public long RequestsReceived => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// Request-body bytes the HTTP server (<see cref="FakeNeon.StartAsync"/>) read from its connections into memory
+    /// for the emulator: at most one byte past <see cref="FakeNeonServerOptions.MaxRequestBodySize"/> per request, and
+    /// nothing for a request refused before its body is read (401, or a declared <c>Content-Length</c> over the
+    /// limit). What the server reads and discards after such a refusal (see the README) is not counted. Always 0 for
+    /// the in-process handler, whose request bodies are already in memory.
+    /// </summary>
+    public long RequestBodyBytesBuffered => Interlocked.Read(ref _requestBodyBytes);
 
     /// <summary>A snapshot of the responses sent, by HTTP status code.</summary>
     public IReadOnlyDictionary<int, long> ResponsesByStatus =>
@@ -35,10 +45,13 @@ public sealed class FakeNeonCounters
     public void Reset()
     {
         Interlocked.Exchange(ref _requests, 0);
+        Interlocked.Exchange(ref _requestBodyBytes, 0);
         _byStatus.Clear();
     }
 
     internal void RecordRequest() => Interlocked.Increment(ref _requests);
+
+    internal void RecordRequestBodyBytes(long count) => Interlocked.Add(ref _requestBodyBytes, count);
 
     internal void RecordResponse(int status) => _byStatus.AddOrUpdate(status, 1, (_, count) => count + 1);
 }

@@ -14,6 +14,8 @@ namespace Neon.Api.Testing;
 /// </remarks>
 public sealed class FakeNeonOptions
 {
+    private FakeNeonServerOptions _server = new();
+
     /// <summary>
     /// The clock that drives operations (scheduling, running, finished), timestamps and <see cref="Latency"/>.
     /// Defaults to <see cref="TimeProvider.System"/>. Tests pass a <see cref="FastForwardTimeProvider"/> (and the same
@@ -68,4 +70,15 @@ public sealed class FakeNeonOptions
     /// Revoked keys are always refused.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Where and how <see cref="FakeNeon.StartAsync"/> serves the emulator over HTTP: address, port, request-body
+    /// limit, timeouts, per-request report. Read once, when the server starts; unused by the in-process handler.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public FakeNeonServerOptions Server
+    {
+        get => _server;
+        set => _server = value ?? throw new ArgumentNullException(nameof(value));
+    }
 }

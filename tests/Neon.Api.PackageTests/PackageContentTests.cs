@@ -41,7 +41,9 @@ public class PackageContentTests
         Assert.That(readme, Is.EqualTo(File.ReadAllText(Path.Combine(package.Project.Directory, "PACKAGE.md"))));
         Assert.That(readme, Does.Not.Contain(File.ReadAllText(Repository.PathOf("README.md")).Split('\n')[0]), "not the repository README");
         Assert.That(readme, Does.Not.Contain("repository root"), "package users have no repository");
-        Assert.That(readme, Does.Contain("dotnet add package " + id), "an install line");
+        // An install line: a library is added to a project, a tool is installed.
+        var install = package.Project.IsTool ? "dotnet tool install --global " : "dotnet add package ";
+        Assert.That(readme, Does.Contain(install + id), "an install line");
     }
 
     [TestCaseSource(nameof(PackageIds))]
@@ -68,16 +70,27 @@ public class PackageContentTests
     {
         var package = PackageRun.State.Package(id);
         var entries = package.Entries();
-        var libraries = entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).ToList();
-
-        var frameworks = libraries.Select(e => e.Split('/')[1]).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.That(frameworks, Is.EquivalentTo(package.Project.TargetFrameworks), "one lib folder per target framework of the project");
+        var root = package.Project.IsTool ? "tools/" : "lib/";
+        var frameworks = entries.Where(e => e.StartsWith(root, StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.That(frameworks, Is.EquivalentTo(package.Project.TargetFrameworks), $"one {root} folder per target framework of the project");
         foreach (var framework in frameworks)
         {
-            var assembly = $"lib/{framework}/{package.Project.AssemblyName}";
-            Assert.That(libraries.Where(e => e.StartsWith($"lib/{framework}/", StringComparison.Ordinal)),
-                Is.EquivalentTo(new[] { assembly + ".dll", assembly + ".xml" }), framework);
+            var folder = package.Project.AssemblyFolder(framework);
+            var assembly = folder + package.Project.AssemblyName;
+            var files = entries.Where(e => e.StartsWith(folder, StringComparison.Ordinal)).ToList();
+            if (package.Project.IsTool)
+            {
+                // A tool carries what it runs with: its assembly, its dependencies, its runtime configuration.
+                Assert.That(files, Is.SupersetOf(new[] { assembly + ".dll", assembly + ".runtimeconfig.json", folder + "DotnetToolSettings.xml" }), framework);
+                using var settingsFile = new MemoryStream(package.Read(folder + "DotnetToolSettings.xml"));
+                var settings = XDocument.Load(settingsFile);
+                var command = settings.Descendants("Command").Single();
+                Assert.That((string?)command.Attribute("Name"), Is.EqualTo(package.Project.ToolCommandName), $"{framework}: the command name");
+                Assert.That((string?)command.Attribute("EntryPoint"), Is.EqualTo(package.Project.AssemblyName + ".dll"), $"{framework}: the entry point");
+                continue;
+            }
 
+            Assert.That(files, Is.EquivalentTo(new[] { assembly + ".dll", assembly + ".xml" }), framework);
             var docs = XDocument.Parse(Encoding.UTF8.GetString(package.Read(assembly + ".xml")));
             var members = docs.Descendants("member").Select(m => (string)m.Attribute("name")!).ToList();
             Assert.That(members.Count(m => m.StartsWith("T:", StringComparison.Ordinal)), Is.GreaterThan(1), $"{framework}: the XML docs document types");
@@ -92,9 +105,17 @@ public class PackageContentTests
 
         using var symbols = ZipFile.OpenRead(package.Snupkg);
         var pdbs = symbols.Entries.Select(e => e.FullName).Where(e => e.EndsWith(".pdb", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-        var assemblies = package.Entries().Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Select(e => e[..^4] + ".pdb").Order(StringComparer.Ordinal);
+        // A tool also carries the third-party assemblies it runs with; the symbol package covers the repository's own.
+        var assemblies = package.Entries()
+            .Where(e => e.EndsWith(".dll", StringComparison.Ordinal) && (!package.Project.IsTool || Path.GetFileName(e).StartsWith("Neon.", StringComparison.Ordinal)))
+            .Select(e => e[..^4] + ".pdb")
+            .Order(StringComparer.Ordinal);
         Assert.That(pdbs, Is.EqualTo(assemblies));
-        Assert.That(package.Entries().Where(e => e.EndsWith(".pdb", StringComparison.Ordinal)), Is.Empty, "symbols travel in the .snupkg only");
+        if (!package.Project.IsTool)
+        {
+            // A tool keeps its pdbs beside its assemblies too (the .NET SDK packs them), for stack traces with lines.
+            Assert.That(package.Entries().Where(e => e.EndsWith(".pdb", StringComparison.Ordinal)), Is.Empty, "symbols travel in the .snupkg only");
+        }
     }
 
     [TestCaseSource(nameof(PackageIds))]

@@ -30,7 +30,7 @@ public class SymbolTests
     public async Task The_pdb_holds_no_build_path_links_tracked_sources_and_embeds_the_rest(string id, string framework)
     {
         var package = PackageRun.State.Package(id);
-        var pdb = PackedPackage.ReadEntry(package.Snupkg, $"lib/{framework}/{package.Project.AssemblyName}.pdb");
+        var pdb = PackedPackage.ReadEntry(package.Snupkg, package.Project.AssemblyFolder(framework) + $"{package.Project.AssemblyName}.pdb");
         var commit = await Repository.GitAsync("rev-parse", "HEAD");
         var tracked = (await Repository.GitAsync("ls-files")).Split('\n').Select(line => line.Trim()).ToHashSet(StringComparer.Ordinal);
 
@@ -82,8 +82,8 @@ public class SymbolTests
     public void The_assembly_is_deterministic_and_names_its_pdb_by_id(string id, string framework)
     {
         var package = PackageRun.State.Package(id);
-        var assembly = package.Read($"lib/{framework}/{package.Project.AssemblyName}.dll");
-        var pdb = PackedPackage.ReadEntry(package.Snupkg, $"lib/{framework}/{package.Project.AssemblyName}.pdb");
+        var assembly = package.Read(package.Project.AssemblyFolder(framework) + $"{package.Project.AssemblyName}.dll");
+        var pdb = PackedPackage.ReadEntry(package.Snupkg, package.Project.AssemblyFolder(framework) + $"{package.Project.AssemblyName}.pdb");
 
         using var pe = new PEReader(System.Collections.Immutable.ImmutableArray.Create(assembly));
         var entries = pe.ReadDebugDirectory();

@@ -39,7 +39,7 @@ public class VersionTests
             {
                 var path = Path.Combine(PackageRun.State.WorkDirectory, "inspect", package.Id, framework, package.Project.AssemblyName + ".dll");
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, package.Read($"lib/{framework}/{package.Project.AssemblyName}.dll"));
+                await File.WriteAllBytesAsync(path, package.Read(package.Project.AssemblyFolder(framework) + $"{package.Project.AssemblyName}.dll"));
 
                 var info = FileVersionInfo.GetVersionInfo(path);
                 var core = package.Version.Split('-')[0];

@@ -92,13 +92,22 @@ internal sealed class Emulator
             await Task.Delay(Options.Latency, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = request.Content is null
-            ? null
-            : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-
         HttpResponseMessage response;
         try
         {
+            string? body = null;
+            if (request.Content is not null)
+            {
+                // A bad token is refused before the body is read: the HTTP server reads (and holds) a body only for an
+                // authenticated client, and its size limit and read deadline surface here as ApiErrors.
+                lock (_gate)
+                {
+                    Authenticate(request);
+                }
+
+                body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             response = Handle(request, body, requestId);
         }
         catch (ApiError error)
@@ -288,7 +297,8 @@ internal sealed class Emulator
         }
     }
 
-    private static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
+    /// <summary>A <c>GeneralError</c> answer (also used by the HTTP server for failures outside this pipeline).</summary>
+    internal static HttpResponseMessage ErrorResponse(ApiError error, string requestId) =>
         JsonResponse(error.Status, new JsonObject
         {
             ["request_id"] = requestId,

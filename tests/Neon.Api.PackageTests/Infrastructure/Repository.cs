@@ -42,13 +42,16 @@ internal static class Repository
                 path,
                 Property(path, "PackageId"),
                 Property(path, "AssemblyName"),
-                Property(path, "TargetFrameworks").Split(';', StringSplitOptions.RemoveEmptyEntries)))
+                Property(path, "TargetFrameworks").Split(';', StringSplitOptions.RemoveEmptyEntries),
+                OptionalProperty(path, "ToolCommandName")))
             .ToList();
 
     /// <summary>The text of a property set in an MSBuild file (the first element of that name).</summary>
     public static string Property(string file, string name) =>
-        XDocument.Load(file).Descendants(name).FirstOrDefault()?.Value
-        ?? throw new InvalidOperationException($"{file} does not set {name}.");
+        OptionalProperty(file, name) ?? throw new InvalidOperationException($"{file} does not set {name}.");
+
+    /// <summary>The text of a property set in an MSBuild file, or null when it does not set it.</summary>
+    public static string? OptionalProperty(string file, string name) => XDocument.Load(file).Descendants(name).FirstOrDefault()?.Value;
 
     public static (string Package, string Version) SpecProvenance()
     {
@@ -79,10 +82,20 @@ internal static class Repository
     }
 }
 
-/// <summary>A packable project: its file, its package id, its assembly name and its target frameworks.</summary>
-internal sealed record PackableProject(string ProjectFile, string PackageId, string AssemblyName, IReadOnlyList<string> TargetFrameworks)
+/// <summary>
+/// A packable project: its file, its package id, its assembly name, its target frameworks, and the command it installs
+/// when it is a .NET tool (<c>PackAsTool</c>; null for a library).
+/// </summary>
+internal sealed record PackableProject(
+    string ProjectFile, string PackageId, string AssemblyName, IReadOnlyList<string> TargetFrameworks, string? ToolCommandName)
 {
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
+
+    /// <summary>True for a .NET tool package, whose assemblies are under <c>tools/TFM/any/</c> rather than <c>lib/TFM/</c>.</summary>
+    public bool IsTool => ToolCommandName is not null;
+
+    /// <summary>The folder of the package that holds the project's assembly for a target framework.</summary>
+    public string AssemblyFolder(string framework) => IsTool ? $"tools/{framework}/any/" : $"lib/{framework}/";
 
     public override string ToString() => PackageId;
 }

@@ -6,6 +6,6 @@ public enum Transport
     /// <summary>Through <see cref="FakeNeon.CreateHandler"/>: no sockets.</summary>
     Handler,
 
-    /// <summary>Through the loopback HTTP server started by <see cref="FakeNeon.StartAsync"/>.</summary>
+    /// <summary>Through the HTTP server (Kestrel) started by <see cref="FakeNeon.StartAsync"/>.</summary>
     Loopback,
 }
