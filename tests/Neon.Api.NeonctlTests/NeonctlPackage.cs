@@ -41,6 +41,9 @@ internal static partial class NeonctlPackage
     /// <summary>The CLI's entry script, run with <c>node</c> (no shell shim, so the same on every OS).</summary>
     public static string CliScript => Path.Combine(Directory, "node_modules", "neonctl", "bin", "cli.js");
 
+    /// <summary>The Node.js versions neonctl's <c>engines</c> field accepts, as the lockfile records it (<c>&gt;=20.19.0</c>).</summary>
+    private static string? RequiredNode => (string?)LockedNeonctl["engines"]?["node"];
+
     private static string StampPath => Path.Combine(Directory, "node_modules", ".neonctl-tests-lock.sha256");
 
     private static JsonNode LockedNeonctl => ReadJson("package-lock.json")["packages"]!["node_modules/neonctl"]
@@ -59,7 +62,9 @@ internal static partial class NeonctlPackage
         }
         catch (InvalidOperationException e)
         {
-            Assert.Fail($"neonctl {PinnedVersion} could not be installed for the conformance suite: {e.Message}");
+            Assert.Fail(
+                $"neonctl {PinnedVersion} could not be installed. The conformance suite needs Node.js {RequiredNode ?? string.Empty} and npm "
+                + $"on PATH, and the npm registry once for `npm ci`; without them it fails, it does not skip. {e.Message}");
         }
 
         return CliScript;
@@ -116,7 +121,7 @@ internal static partial class NeonctlPackage
             throw new InvalidOperationException($"Node.js is needed to run neonctl, and `node --version` did not name a version\n{result.Describe()}");
         }
 
-        var required = (string?)LockedNeonctl["engines"]?["node"];
+        var required = RequiredNode;
         if (required is not null && MinimumVersion().Match(required) is { Success: true } minimum
             && ToVersion(installed) < ToVersion(minimum))
         {
