@@ -161,7 +161,7 @@ public sealed class NeonctlConformanceTests : IDisposable
     [OperationSpecific(
         "createProject", "listProjectBranches", "listProjectBranchRoles", "createProjectBranchRole",
         "listProjectBranchDatabases", "createProjectBranchDatabase", "deleteProjectBranchDatabase",
-        "deleteProjectBranchRole", "getProjectBranchRolePassword", "listProjectEndpoints")]
+        "deleteProjectBranchRole", "getProjectBranchRolePassword", "listProjectBranchEndpoints")]
     public async Task Roles_and_databases_list_create_delete_and_connection_string_names_them()
     {
         var projectId = await CreateProjectAsync("conformance-databases");
