@@ -4,6 +4,8 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Neon.Api.Testing;
 using Neon.Api.TestShared;
 using Neon.Api.Workflows;
@@ -163,5 +165,24 @@ public sealed class WorkflowRequestTests
         Assert.That(error.ToString(), Does.Not.Contain(EscapedSecret));
         Assert.That(error.OperationId, Is.EqualTo("getConnectionURI"));
         Assert.That(mock.GetMatchCount(deleted), Is.EqualTo(1), "the branch made for the failed call was deleted");
+    }
+
+    [Test]
+    public async Task A_failed_clean_up_is_logged_and_the_original_failure_is_the_one_thrown()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Post, Base + "projects/p-1/branches").Respond(HttpStatusCode.Created, "application/json", CreatedBranch().Replace("\"status\":\"finished\"}]", "\"status\":\"running\"}]", StringComparison.Ordinal));
+        mock.When(HttpMethod.Get, Base + "projects/p-1/operations/op-2").Respond("application/json", """{"operation":{"id":"op-2","project_id":"p-1","action":"start_compute","status":"failed","error":"no capacity"}}""");
+        var deleted = mock.When(HttpMethod.Delete, Base + "projects/p-1/branches/br-new").Respond(HttpStatusCode.InternalServerError, "application/json", """{"code":"INTERNAL","message":"try later"}""");
+        var logger = new FakeLogger();
+        using var neon = new NeonClient(TestSupport.ApiKey, mock, new NeonClientOptions { TimeProvider = new FastForwardTimeProvider(Now), Logger = logger });
+
+        var error = await Assert.ThrowsAsync<Operations.NeonOperationFailedException>(() => neon.CreateEphemeralBranchAsync("p-1"));
+
+        var warning = logger.Collector.GetSnapshot().Single(r => r.Id.Name == "NeonResourceNotDeleted");
+        Assert.That(error!.Error, Is.EqualTo("no capacity"));
+        Assert.That(mock.GetMatchCount(deleted), Is.EqualTo(1));
+        Assert.That(warning.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain("Branch br-new of project p-1").And.Contains("clean-up after NeonOperationFailedException").And.Contains("NeonServerException"));
     }
 }
