@@ -35,16 +35,13 @@ public sealed class NeonConnectionInfo
         ["require"] = "Require",
     };
 
+    private readonly ParsedUri _direct;
+    private readonly ParsedUri _pooled;
+
     private NeonConnectionInfo(ParsedUri direct, ParsedUri pooled, string connectionUri, string pooledConnectionUri)
     {
-        Host = direct.Host;
-        PooledHost = pooled.Host;
-        Port = direct.Port;
-        Database = direct.Database;
-        Role = direct.Role;
-        Password = direct.Password;
-        SslMode = direct.SslMode;
-        ChannelBinding = direct.ChannelBinding;
+        _direct = direct;
+        _pooled = pooled;
         ConnectionUri = connectionUri;
         PooledConnectionUri = pooledConnectionUri;
         ConnectionString = ToConnectionString(direct);
@@ -52,28 +49,28 @@ public sealed class NeonConnectionInfo
     }
 
     /// <summary>The endpoint's host name for direct connections, for example <c>ep-cool-darkness-123456.us-east-2.aws.neon.tech</c>.</summary>
-    public string Host { get; }
+    public string Host => _direct.Host;
 
     /// <summary>The host name of Neon's connection pooler (PgBouncer) for the same endpoint, the <c>-pooler</c> host.</summary>
-    public string PooledHost { get; }
+    public string PooledHost => _pooled.Host;
 
     /// <summary>The port, when the URI names one; otherwise <see langword="null"/> (PostgreSQL's default, 5432).</summary>
-    public int? Port { get; }
+    public int? Port => _direct.Port;
 
     /// <summary>The database name.</summary>
-    public string Database { get; }
+    public string Database => _direct.Database;
 
     /// <summary>The role (user) name.</summary>
-    public string Role { get; }
+    public string Role => _direct.Role;
 
     /// <summary>The role's password. A secret: never log it.</summary>
-    public string Password { get; }
+    public string Password => _direct.Password;
 
     /// <summary>The URI's <c>sslmode</c>, for example <c>require</c>; <see langword="null"/> when it has none.</summary>
-    public string? SslMode { get; }
+    public string? SslMode => _direct.SslMode;
 
     /// <summary>The URI's <c>channel_binding</c>, for example <c>require</c>; <see langword="null"/> when it has none.</summary>
-    public string? ChannelBinding { get; }
+    public string? ChannelBinding => _direct.ChannelBinding;
 
     /// <summary>The direct connection URI as Neon returned it (<c>postgresql://role:password@host/database?sslmode=require</c>). Contains the password.</summary>
     public string ConnectionUri { get; }
@@ -173,33 +170,21 @@ public sealed class NeonConnectionInfo
         return builder.ConnectionString;
     }
 
-    /// <summary>The parts of a <c>postgresql://</c> URI.</summary>
+    /// <summary>The parts of a <c>postgresql://</c> URI (never printed: it holds the password).</summary>
     private sealed class ParsedUri
     {
+        public readonly string Host;
+        public readonly int? Port;
+        public readonly string Database;
+        public readonly string Role;
+        public readonly string Password;
+        public readonly string? SslMode;
+        public readonly string? ChannelBinding;
+
         private ParsedUri(string host, int? port, string database, string role, string password, string? sslMode, string? channelBinding)
         {
-            Host = host;
-            Port = port;
-            Database = database;
-            Role = role;
-            Password = password;
-            SslMode = sslMode;
-            ChannelBinding = channelBinding;
+            (Host, Port, Database, Role, Password, SslMode, ChannelBinding) = (host, port, database, role, password, sslMode, channelBinding);
         }
-
-        public string Host { get; }
-
-        public int? Port { get; }
-
-        public string Database { get; }
-
-        public string Role { get; }
-
-        public string Password { get; }
-
-        public string? SslMode { get; }
-
-        public string? ChannelBinding { get; }
 
         /// <summary>Reads the URI; the errors name what is missing, never the URI (it holds the password).</summary>
         public static ParsedUri Read(string text, string what)

@@ -45,10 +45,7 @@ public static class NeonWorkflowExtensions
         NeonBranchOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(client, nameof(client));
-        RequireId(projectId, nameof(projectId));
-        options ??= new NeonBranchOptions();
-        options.Validate();
+        options = Checked(client, projectId, options);
         return await CreateAsync(client, projectId, options, options.TimeToLive, cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,10 +71,7 @@ public static class NeonWorkflowExtensions
         NeonBranchOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(client, nameof(client));
-        RequireId(projectId, nameof(projectId));
-        options ??= new NeonBranchOptions();
-        options.Validate();
+        options = Checked(client, projectId, options);
         var branch = await CreateAsync(client, projectId, options, options.TimeToLive ?? NeonEphemeralBranch.DefaultTimeToLive, cancellationToken).ConfigureAwait(false);
         return new NeonEphemeralBranch(client, branch, options.Wait);
     }
@@ -244,6 +238,16 @@ public static class NeonWorkflowExtensions
         var utc = time.ToUniversalTime();
         var extra = utc.Ticks % TimeSpan.TicksPerSecond;
         return extra == 0 ? utc : utc.AddTicks(TimeSpan.TicksPerSecond - extra);
+    }
+
+    /// <summary>The options, or defaults, after checking every argument of a branch helper.</summary>
+    private static NeonBranchOptions Checked(NeonClient client, string projectId, NeonBranchOptions? options)
+    {
+        Guard.NotNull(client, nameof(client));
+        RequireId(projectId, nameof(projectId));
+        options ??= new NeonBranchOptions();
+        options.Validate();
+        return options;
     }
 
     private static void RequireId(string value, string name)
