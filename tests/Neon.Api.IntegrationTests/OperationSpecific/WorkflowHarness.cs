@@ -22,7 +22,9 @@ internal sealed class WorkflowHarness : IDisposable
 
     public WorkflowHarness(Action<FakeNeonOptions>? configure = null, Action<NeonClientOptions>? configureClient = null)
     {
-        var options = new FakeNeonOptions { TimeProvider = Clock, OperationDuration = TimeSpan.FromSeconds(30) };
+        // Ten seconds an operation: the operations of one request run one after another, and calls made together queue
+        // behind each other's operations on the shared clock, all within the client's 100 s call timeout.
+        var options = new FakeNeonOptions { TimeProvider = Clock, OperationDuration = TimeSpan.FromSeconds(10) };
         configure?.Invoke(options);
         Fake = new FakeNeon(options);
         _handler = new RecordingHandler(Fake.CreateHandler(), this);
