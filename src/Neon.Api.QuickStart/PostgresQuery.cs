@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Neon.Api.Workflows;
 using Npgsql;
 
 namespace Neon.Api.QuickStart;
@@ -23,40 +24,13 @@ internal static class PostgresQuery
         Array.IndexOf(args, Switch) >= 0 || environment(Variable) is { Length: > 0 } value && value != "0";
 
     /// <summary>
-    /// Npgsql settings from a <c>postgresql://role:password@host[:port]/database[?sslmode=...]</c> URI (Npgsql reads
-    /// key-value connection strings only). Pooling is off, so that every open really connects.
+    /// Npgsql settings from a <c>postgresql://role:password@host[:port]/database[?sslmode=...]</c> URI, read by the
+    /// client's <see cref="NeonConnectionInfo"/> (Npgsql reads key-value connection strings only). Pooling is off, so
+    /// that every open really connects.
     /// </summary>
-    public static NpgsqlConnectionStringBuilder ConnectionString(string uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        var parsed = new Uri(uri);
-        if (parsed.Scheme is not ("postgresql" or "postgres"))
-        {
-            throw new ArgumentException($"not a PostgreSQL connection URI (scheme '{parsed.Scheme}')", nameof(uri));
-        }
-
-        var user = parsed.UserInfo.Split(':', 2);
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = parsed.Host,
-            Username = Uri.UnescapeDataString(user[0]),
-            Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
-            Database = Uri.UnescapeDataString(parsed.AbsolutePath.TrimStart('/')),
-            Pooling = false,
-            Timeout = 15,
-        };
-        if (parsed.Port > 0)
-        {
-            builder.Port = parsed.Port;
-        }
-
-        if (parsed.Query.Contains("sslmode=require", StringComparison.Ordinal))
-        {
-            builder.SslMode = SslMode.Require;
-        }
-
-        return builder;
-    }
+    /// <exception cref="FormatException">The text is not a PostgreSQL connection URI with a role and a password.</exception>
+    public static NpgsqlConnectionStringBuilder ConnectionString(string uri) =>
+        new(NeonConnectionInfo.Parse(uri, uri).ConnectionString) { Pooling = false, Timeout = 15 };
 
     /// <summary>Runs <see cref="Query"/> through the URI and prints the answer.</summary>
     public static async Task RunAsync(string uri, TextWriter output, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class QuickStartPostgresModeTests
     [Test]
     public void Another_scheme_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => PostgresQuery.ConnectionString("https://example.com/db"));
+        Assert.Throws<FormatException>(() => PostgresQuery.ConnectionString("https://example.com/db"));
     }
 
     [TestCase(new[] { "--postgres" }, null, ExpectedResult = true)]
