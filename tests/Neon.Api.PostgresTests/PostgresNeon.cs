@@ -103,9 +103,16 @@ internal sealed class PostgresNeon : IAsyncDisposable
         return (branch.Branch.Id, branch.Endpoints.Single().Id, uri.Uri);
     }
 
-    public static async Task<NpgsqlConnection> OpenAsync(string uri)
+    /// <summary>
+    /// Opens a connection, without pooling: <paramref name="target"/> is a <c>postgresql://</c> URI as the API returns
+    /// it, or an Npgsql connection string (as the workflow helpers give).
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenAsync(string target)
     {
-        var connection = new NpgsqlConnection(PostgresQuery.ConnectionString(uri).ConnectionString);
+        var settings = target.StartsWith("postgres", StringComparison.Ordinal)
+            ? PostgresQuery.ConnectionString(target)
+            : new NpgsqlConnectionStringBuilder(target) { Pooling = false };
+        var connection = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             await connection.OpenAsync();

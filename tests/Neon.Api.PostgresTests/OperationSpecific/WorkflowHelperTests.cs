@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using Neon.Api.TestShared;
 using Neon.Api.Workflows;
-using Npgsql;
 using NUnit.Framework;
 
 namespace Neon.Api.PostgresTests.OperationSpecific;
@@ -16,37 +15,21 @@ public sealed class WorkflowHelperTests : PostgresFixture
         var project = await Neon.Client.CreateProjectAndConnectAsync(waitOptions: PostgresNeon.Wait);
         var parent = project.Connection;
         Assert.That(parent.Port, Is.Not.Null, "the emulator's URI carries the local server's port");
-        await ExecuteAsync(parent.ConnectionString, "create table items (name text primary key); insert into items values ('seed')");
+        await PostgresNeon.ExecuteAsync(parent.ConnectionString, "create table items (name text primary key); insert into items values ('seed')");
 
         string childUri;
         await using (var ephemeral = await Neon.Client.CreateEphemeralBranchAsync(project.ProjectId, new NeonBranchOptions { Wait = PostgresNeon.Wait }))
         {
             var child = ephemeral.Connection;
             childUri = child.ConnectionUri;
-            Assert.That(await ScalarAsync(child.ConnectionString, "select string_agg(name, ',') from items"), Is.EqualTo("seed"));
-            await ExecuteAsync(child.ConnectionString, "insert into items values ('test-write')");
+            Assert.That(await PostgresNeon.ScalarAsync<string>(child.ConnectionString, "select string_agg(name, ',') from items"), Is.EqualTo("seed"));
+            await PostgresNeon.ExecuteAsync(child.ConnectionString, "insert into items values ('test-write')");
 
             await Neon.Client.ResetBranchFromParentAsync(project.ProjectId, ephemeral.BranchId, waitOptions: PostgresNeon.Wait);
 
-            Assert.That(await ScalarAsync(child.ConnectionString, "select string_agg(name, ',') from items"), Is.EqualTo("seed"), "reset drops the test's write");
+            Assert.That(await PostgresNeon.ScalarAsync<string>(child.ConnectionString, "select string_agg(name, ',') from items"), Is.EqualTo("seed"), "reset drops the test's write");
         }
 
         await PostgresNeon.AssertRefusedAsync(childUri, "the ephemeral branch, deleted on dispose, serves nothing");
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 }
