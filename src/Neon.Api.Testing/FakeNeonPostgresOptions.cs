@@ -39,8 +39,10 @@ public sealed class FakeNeonPostgresOptions
     public string? BinDirectory { get; set; }
 
     /// <summary>
-    /// The folder in which the emulator creates its own (new, uniquely named) folder for the clusters; the system's
-    /// temporary folder when <see langword="null"/>. Nothing else in it is touched.
+    /// The folder in which the emulator creates its own (new, uniquely named) folder for the clusters; <c>/tmp</c> (or,
+    /// where there is none, the system's temporary folder) when <see langword="null"/>. Nothing else in it is touched.
+    /// At most 40 characters long (PostgreSQL's socket paths are limited); when this process is root it must be
+    /// reachable by <see cref="ServiceUser"/>.
     /// </summary>
     public string? WorkDirectory { get; set; }
 

@@ -65,7 +65,9 @@ internal sealed class PostgresNeon : IAsyncDisposable
     public static async Task<PostgresNeon> StartAsync()
     {
         PostgresRequirement.Check();
-        var work = Directory.CreateTempSubdirectory("pgt").FullName;
+        // Under /tmp as the emulator's default is: short, and reachable by the postgres user when the tests run as root.
+        var work = Path.Combine(Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "pgt-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(work);
         if (OperatingSystem.IsLinux())
         {
             // The emulator's own folder inside is created by the user that runs PostgreSQL (postgres when root).

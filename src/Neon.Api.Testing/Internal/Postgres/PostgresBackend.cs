@@ -53,7 +53,7 @@ internal sealed class PostgresBackend : IComputeBackend
     public PostgresBackend(FakeNeonPostgresOptions options)
     {
         _tools = PgTools.Create(options);
-        Root = CreateRoot(options.WorkDirectory ?? Path.GetTempPath());
+        Root = CreateRoot(options.WorkDirectory ?? DefaultWorkDirectory());
         _tools.WorkingDirectory = Root;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
@@ -297,6 +297,14 @@ internal sealed class PostgresBackend : IComputeBackend
         _template = template;
         return template;
     }
+
+    /// <summary>
+    /// <c>/tmp</c> on Linux and macOS, whatever <c>TMPDIR</c> says: a short path (socket paths are limited) that the
+    /// user running PostgreSQL can reach when this process is root (a root's <c>TMPDIR</c> may be private); else the
+    /// temporary folder.
+    /// </summary>
+    private static string DefaultWorkDirectory() =>
+        !OperatingSystem.IsWindows() && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
 
     /// <summary>The folder of this emulator: new and uniquely named, owned by the user that runs PostgreSQL.</summary>
     private string CreateRoot(string workDirectory)
