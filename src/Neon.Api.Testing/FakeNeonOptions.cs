@@ -56,6 +56,13 @@ public sealed class FakeNeonOptions
     public ISet<string> LockedProjectIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Projects whose details do not arrive within a listing's timeout: <c>listProjects</c> and
+    /// <c>listSharedProjects</c> leave them out of <c>projects</c> and name them in <c>unavailable_project_ids</c>
+    /// (on the page where they would have been), as Neon does; every other operation sees them as usual.
+    /// </summary>
+    public ISet<string> UnavailableProjectIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The next this-many operations created end in status <c>failed</c> with an <c>error</c> message;
     /// decremented as they are used.
     /// </summary>

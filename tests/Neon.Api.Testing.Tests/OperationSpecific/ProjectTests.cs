@@ -90,6 +90,30 @@ public sealed class ProjectTests : EmulatorTest
     }
 
     [Test]
+    public async Task Projects_named_unavailable_are_left_out_of_the_listing_and_reported()
+    {
+        var ids = new[]
+        {
+            Id(await CreateProjectAsync("slow-a"), "project"),
+            Id(await CreateProjectAsync("slow-b"), "project"),
+            Id(await CreateProjectAsync("slow-c"), "project"),
+        };
+        Neon.Options.UnavailableProjectIds.Add(ids[1]);
+
+        var listed = await Api.ExpectAsync(200, "listProjects", "projects?timeout=100");
+        Neon.Options.UnavailableProjectIds.Clear();
+        var after = await Api.ExpectAsync(200, "listProjects", "projects");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ids(listed, "projects"), Is.EquivalentTo(new[] { ids[0], ids[2] }));
+            Assert.That(listed["unavailable_project_ids"]!.AsArray().Select(n => (string?)n), Is.EqualTo(new[] { ids[1] }));
+            Assert.That(Ids(after, "projects"), Is.EquivalentTo(ids));
+            Assert.That(after["unavailable_project_ids"]!.AsArray(), Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Connection_uri_defaults_to_the_default_branch_and_its_read_write_endpoint()
     {
         var created = await CreateProjectAsync();

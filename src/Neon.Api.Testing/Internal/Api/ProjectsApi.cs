@@ -112,7 +112,8 @@ internal static class ProjectsApi
     /// <summary>
     /// A page of <c>ProjectListItem</c>s with <c>pagination: { cursor }</c> (listProjects, listSharedProjects):
     /// reads <c>limit</c> (1-400, default 10), <c>timeout</c>, <c>search</c> (name or id) and <c>cursor</c>.
-    /// Every project answers within any timeout, so <c>unavailable_project_ids</c> is always empty.
+    /// The projects of <see cref="FakeNeonOptions.UnavailableProjectIds"/> on the page are left out of <c>projects</c> and
+    /// named in <c>unavailable_project_ids</c>, as Neon answers when their details do not arrive within the timeout.
     /// </summary>
     public static JsonObject Page(RequestContext context, IEnumerable<ProjectModel> projects)
     {
@@ -131,10 +132,11 @@ internal static class ProjectsApi
             cursor => context.State.FindAnyProject(cursor)?.Sequence,
             p => p.Sequence);
 
+        var unavailable = context.State.Options.UnavailableProjectIds;
         var response = new JsonObject
         {
-            ["projects"] = Json.Array(page.Select(p => p.ToListItemJson())),
-            ["unavailable_project_ids"] = new JsonArray(),
+            ["projects"] = Json.Array(page.Where(p => !unavailable.Contains(p.Id)).Select(p => p.ToListItemJson())),
+            ["unavailable_project_ids"] = Json.Array(page.Where(p => unavailable.Contains(p.Id)).Select(p => JsonValue.Create(p.Id))),
         };
         if (pagination is not null)
         {
