@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Neon.Api.SpecUpdate.Fetching;
@@ -65,33 +64,15 @@ internal sealed class NpmRegistry : IPackageRegistry
 
     private static (int Exit, string Output, string Error) Run(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var command = "npm " + string.Join(' ', arguments);
-        Process? started;
         try
         {
-            started = Process.Start(start);
+            var result = ChildProcess.Run(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", arguments, workingDirectory);
+            return (result.ExitCode, result.Output, result.Error);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new UpdateException($"Could not start {command}: is npm (Node.js) installed and on the PATH? {e.Message}", e);
         }
-
-        using var process = started ?? throw new UpdateException($"Could not start {command}: is npm installed?");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
     }
 }

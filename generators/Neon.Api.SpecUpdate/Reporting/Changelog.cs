@@ -44,9 +44,7 @@ internal static class Changelog
             unreleased = at;
         }
 
-        var end = lines.FindIndex(unreleased + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
-        end = end < 0 ? lines.Count : end;
-        var section = lines.FindIndex(unreleased + 1, end - unreleased - 1, l => l.TrimEnd() == Section);
+        var (end, section, sectionEnd) = BreakingSection(lines, unreleased);
         if (section < 0)
         {
             // After "### Changed" when there is one, as the file's other entries do; else at the end of [Unreleased].
@@ -62,18 +60,9 @@ internal static class Changelog
             return Normalize(lines, newline);
         }
 
-        var sectionEnd = lines.FindIndex(section + 1, l => l.StartsWith("#", StringComparison.Ordinal));
-        sectionEnd = sectionEnd < 0 ? lines.Count : sectionEnd;
-        var existing = lines.FindIndex(section + 1, sectionEnd - section - 1, l => l.StartsWith(EntryStart(report.To), StringComparison.Ordinal));
-        if (existing >= 0)
+        if (FindEntry(lines, section, sectionEnd, EntryStart(report.To)) is var (existing, stop))
         {
             // Replace the earlier entry and its continuation lines.
-            var stop = existing + 1;
-            while (stop < sectionEnd && lines[stop].StartsWith("  ", StringComparison.Ordinal))
-            {
-                stop++;
-            }
-
             lines.RemoveRange(existing, stop - existing);
             lines.Insert(existing, entry);
             return Normalize(lines, newline);
@@ -99,26 +88,10 @@ internal static class Changelog
             return false;
         }
 
-        var end = lines.FindIndex(unreleased + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
-        end = end < 0 ? lines.Count : end;
-        var section = lines.FindIndex(unreleased + 1, end - unreleased - 1, l => l.TrimEnd() == Section);
-        if (section < 0)
+        var (_, section, sectionEnd) = BreakingSection(lines, unreleased);
+        if (section < 0 || FindEntry(lines, section, sectionEnd, $"{EntryStart(from)}(from {to},") is not var (entry, stop))
         {
             return false;
-        }
-
-        var sectionEnd = lines.FindIndex(section + 1, l => l.StartsWith("#", StringComparison.Ordinal));
-        sectionEnd = sectionEnd < 0 ? lines.Count : sectionEnd;
-        var entry = lines.FindIndex(section + 1, sectionEnd - section - 1, l => l.StartsWith($"{EntryStart(from)}(from {to},", StringComparison.Ordinal));
-        if (entry < 0)
-        {
-            return false;
-        }
-
-        var stop = entry + 1;
-        while (stop < sectionEnd && lines[stop].StartsWith("  ", StringComparison.Ordinal))
-        {
-            stop++;
         }
 
         lines.RemoveRange(entry, stop - entry);
@@ -131,6 +104,40 @@ internal static class Changelog
         }
 
         return true;
+    }
+
+    // Where [Unreleased] (at line `unreleased`) ends, and its "### Changed (breaking)" heading with the line its section
+    // ends at; Section is -1 when [Unreleased] has no such heading.
+    private static (int UnreleasedEnd, int Section, int SectionEnd) BreakingSection(List<string> lines, int unreleased)
+    {
+        var end = lines.FindIndex(unreleased + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        end = end < 0 ? lines.Count : end;
+        var section = lines.FindIndex(unreleased + 1, end - unreleased - 1, l => l.TrimEnd() == Section);
+        if (section < 0)
+        {
+            return (end, -1, -1);
+        }
+
+        var sectionEnd = lines.FindIndex(section + 1, l => l.StartsWith("#", StringComparison.Ordinal));
+        return (end, section, sectionEnd < 0 ? lines.Count : sectionEnd);
+    }
+
+    // The entry of the section that starts with `start`: its first line and the line after its continuation lines.
+    private static (int Start, int Stop)? FindEntry(List<string> lines, int section, int sectionEnd, string start)
+    {
+        var entry = lines.FindIndex(section + 1, sectionEnd - section - 1, l => l.StartsWith(start, StringComparison.Ordinal));
+        if (entry < 0)
+        {
+            return null;
+        }
+
+        var stop = entry + 1;
+        while (stop < sectionEnd && lines[stop].StartsWith("  ", StringComparison.Ordinal))
+        {
+            stop++;
+        }
+
+        return (entry, stop);
     }
 
     /// <summary>One bullet: removed operations, removed and retyped fields, new required inputs, removed public API.</summary>

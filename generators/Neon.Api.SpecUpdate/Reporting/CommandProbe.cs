@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Neon.Api.SpecUpdate.Reporting;
 
 /// <summary>
@@ -13,30 +11,14 @@ internal static class CommandProbe
     /// <summary>The last lines the command prints (stack frames and blank lines left out); empty when it cannot run.</summary>
     public static IReadOnlyList<string> Run(string command, string workingDirectory, TimeSpan timeout)
     {
-        var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/c", command } }
-            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command } };
-        start.WorkingDirectory = workingDirectory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
         try
         {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return [];
-            }
-
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return [$"(still running after {timeout.TotalSeconds:0} s; stopped)"];
-            }
-
-            return Tail(output.Result + "\n" + error.Result);
+            var result = OperatingSystem.IsWindows()
+                ? ChildProcess.Run("cmd.exe", ["/d", "/c", command], workingDirectory, timeout)
+                : ChildProcess.Run("/bin/sh", ["-c", command], workingDirectory, timeout);
+            return result.TimedOut
+                ? [$"(still running after {timeout.TotalSeconds:0} s; stopped)"]
+                : Tail(result.Output + "\n" + result.Error);
         }
         catch (System.ComponentModel.Win32Exception)
         {

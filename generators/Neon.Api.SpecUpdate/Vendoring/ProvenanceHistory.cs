@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Neon.Api.SpecUpdate.Vendoring;
@@ -18,7 +17,7 @@ internal static class ProvenanceHistory
     public static string? FirstRetrieved(string repository, string sha256)
     {
         var path = "openapi/" + Provenance.FileName;
-        var commits = Git(repository, "log", "--format=%H", "--", path);
+        var commits = Git(repository, "log", "--format=%H", "--", path)?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string? oldest = null;
         foreach (var commit in commits ?? [])
         {
@@ -31,7 +30,7 @@ internal static class ProvenanceHistory
             JsonObject? provenance;
             try
             {
-                provenance = JsonNode.Parse(string.Join('\n', text)) as JsonObject;
+                provenance = JsonNode.Parse(text) as JsonObject;
             }
             catch (System.Text.Json.JsonException)
             {
@@ -48,43 +47,13 @@ internal static class ProvenanceHistory
         return oldest;
     }
 
-    private static List<string>? Git(string repository, params string[] arguments)
+    // What git prints, or null when git is missing, fails (not a clone) or hangs.
+    private static string? Git(string repository, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = repository,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            var error = process.StandardError.ReadToEndAsync();
-            var lines = new List<string>();
-            while (process.StandardOutput.ReadLine() is { } line)
-            {
-                lines.Add(line);
-            }
-
-            if (!process.WaitForExit(GitTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-
-            _ = error.Result;
-            return process.ExitCode == 0 ? lines : null;
+            var result = ChildProcess.Run("git", arguments, repository, GitTimeout);
+            return result.TimedOut || result.ExitCode != 0 ? null : result.Output;
         }
         catch (System.ComponentModel.Win32Exception)
         {
