@@ -25,8 +25,7 @@ public sealed class RealSpecTests
     public void The_real_clients_get_every_helper_and_compile_cleanly()
     {
         var run = GeneratorHarness.Run(Library.Value);
-        var operations = run.Result.Results.Single().TrackedSteps[TrackingNames.Operations]
-            .SelectMany(s => s.Outputs).Select(o => (OperationModel)o.Value).ToList();
+        var operations = run.Operations;
 
         var spec = SpecFacts.Operations;
         Assert.Multiple(() =>
@@ -62,8 +61,7 @@ public sealed class RealSpecTests
     public void Every_deprecation_that_names_a_replacement_points_to_its_method()
     {
         var run = GeneratorHarness.Run(Library.Value);
-        var operations = run.Result.Results.Single().TrackedSteps[TrackingNames.Operations]
-            .SelectMany(s => s.Outputs).Select(o => (OperationModel)o.Value).ToList();
+        var operations = run.Operations;
         var byId = operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
         var deprecated = operations.Where(o => o.Deprecated).ToList();
         var obsolete = string.Concat(run.Files.Where(f => f.Key.EndsWith(".Deprecation.g.cs", StringComparison.Ordinal)).Select(f => f.Value));

@@ -147,6 +147,10 @@ internal static class GeneratorHarness
             .SelectMany(r => r.GeneratedSources)
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 
+        /// <summary>The operation models the generator's parse step produced (a tracked step: the driver tracks them).</summary>
+        public IReadOnlyList<Neon.Api.Generators.Models.OperationModel> Operations => Result.Results.Single().TrackedSteps[Neon.Api.Generators.TrackingNames.Operations]
+            .SelectMany(s => s.Outputs).Select(o => (Neon.Api.Generators.Models.OperationModel)o.Value).ToList();
+
         /// <summary>Diagnostics of the output compilation (compiler) plus those the generator reported.</summary>
         public IReadOnlyList<Diagnostic> AllDiagnostics => Output.GetDiagnostics().Concat(GeneratorDiagnostics).ToList();
 

@@ -88,7 +88,7 @@ public sealed class ForwardingBehaviourTests
     [Test]
     public void Every_operation_that_moved_since_the_older_spec_gets_its_forwarding_member_and_the_library_compiles_cleanly()
     {
-        var operations = _run.Result.Results.Single().TrackedSteps[TrackingNames.Operations].SelectMany(s => s.Outputs).Select(o => (OperationModel)o.Value).ToList();
+        var operations = _run.Operations;
         var previous = (JObject)MappingJson()["previous"]!["tags"]!;
         var expected = previous.Properties()
             .Select(p => (Old: (string)p.Value!, Now: operations.FirstOrDefault(o => o.OperationId == p.Name)))
