@@ -7,6 +7,7 @@ using Neon.Api.Operations;
 using Neon.Api.QuickStart;
 using Neon.Api.Testing;
 using Npgsql;
+using Neon.Api.TestShared;
 using NUnit.Framework;
 
 namespace Neon.Api.PostgresTests;
@@ -24,12 +25,9 @@ internal static class PostgresRequirement
             return;
         }
 
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            Assert.Fail($"CI must run the PostgreSQL tests (.ci/run installs PostgreSQL). {FakeNeonPostgresOptions.InstallHint}");
-        }
-
-        Assert.Ignore(FakeNeonPostgresOptions.InstallHint);
+        CiRequirement.Missing(
+            $"CI must run the PostgreSQL tests (.ci/run installs PostgreSQL). {FakeNeonPostgresOptions.InstallHint}",
+            FakeNeonPostgresOptions.InstallHint);
     }
 }
 
